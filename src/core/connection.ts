@@ -1,0 +1,157 @@
+import * as vscode from 'vscode';
+import type { LambdaService } from '../aws';
+import { isLoopbackEndpoint } from '../shared/endpoint';
+import { loadAws } from './lazy';
+import { log } from './log';
+
+export interface ConnectionSettings {
+  profile?: string;
+  regions: string[];
+  endpoint?: string;
+}
+
+export const DEFAULT_REGION = 'us-east-1';
+
+/**
+ * Reads a setting. In an untrusted workspace the workspace's own value of a setting that
+ * decides where signed requests go is ignored (only user settings and defaults count).
+ */
+function read<T>(key: string, fallback: T): T {
+  const cfg = vscode.workspace.getConfiguration('lambdaWorkbench');
+  if (vscode.workspace.isTrusted) {
+    return cfg.get<T>(key, fallback);
+  }
+  const i = cfg.inspect<T>(key);
+  return (i?.globalValue ?? i?.defaultValue ?? fallback) as T;
+}
+
+export function readConnectionSettings(): ConnectionSettings {
+  const profile = read<string>('profile', '').trim();
+  const regions = read<string[]>('regions', []).filter((r) => typeof r === 'string' && r.trim()).map((r) => r.trim());
+  const inspect = vscode.workspace.getConfiguration('lambdaWorkbench').inspect<string>('endpoint');
+  // The endpoint is an application setting: never taken from a workspace.
+  const endpoint = (inspect?.globalValue ?? '').trim();
+  return { profile: profile || undefined, regions, endpoint: endpoint || undefined };
+}
+
+/**
+ * The current profile, regions and endpoint, the status-bar item that shows them, and one
+ * LambdaService per shown region (the SDK is loaded on the first call to `service`).
+ */
+export class Connection implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.emitter.event;
+  private readonly statusBar: vscode.StatusBarItem;
+  private readonly disposables: vscode.Disposable[] = [];
+  private settings: ConnectionSettings;
+  private resolvedRegions: string[] | undefined;
+  private services = new Map<string, LambdaService>();
+  private clients: import('../aws').ClientCache | undefined;
+  private warnedEndpoint: string | undefined;
+
+  constructor() {
+    this.settings = readConnectionSettings();
+    this.statusBar = vscode.window.createStatusBarItem('lambdaWorkbench.connection', vscode.StatusBarAlignment.Left, 50);
+    this.statusBar.name = vscode.l10n.t('Lambda Workbench Connection');
+    this.statusBar.command = 'lambdaWorkbench.switchConnection';
+    this.updateStatusBar();
+    this.statusBar.show();
+    this.disposables.push(
+      this.statusBar,
+      this.emitter,
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('lambdaWorkbench.profile') || e.affectsConfiguration('lambdaWorkbench.regions') || e.affectsConfiguration('lambdaWorkbench.endpoint')) {
+          this.reload();
+        }
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()),
+    );
+  }
+
+  get profile(): string | undefined {
+    return this.settings.profile;
+  }
+
+  get endpoint(): string | undefined {
+    return this.settings.endpoint;
+  }
+
+  /** Re-reads the settings, drops the clients and tells the views. */
+  reload(): void {
+    this.settings = readConnectionSettings();
+    this.resolvedRegions = undefined;
+    this.services.clear();
+    this.clients?.clear();
+    this.clients = undefined;
+    this.updateStatusBar();
+    this.emitter.fire();
+  }
+
+  /** The regions to show: the setting, else the profile's region, else us-east-1. */
+  async regions(): Promise<string[]> {
+    if (!this.resolvedRegions) {
+      if (this.settings.regions.length > 0) {
+        this.resolvedRegions = [...this.settings.regions];
+      } else {
+        let region: string | undefined;
+        try {
+          region = await loadAws().defaultRegion(this.settings.profile);
+        } catch (err) {
+          log().warn(`Could not read the region of the profile: ${(err as Error).message}`);
+        }
+        this.resolvedRegions = [region ?? DEFAULT_REGION];
+      }
+      this.updateStatusBar();
+    }
+    return this.resolvedRegions;
+  }
+
+  service(region: string): LambdaService {
+    let s = this.services.get(region);
+    if (!s) {
+      this.checkEndpoint();
+      const aws = loadAws();
+      this.clients ??= new aws.ClientCache();
+      s = new aws.LambdaService({ profile: this.settings.profile, region, endpoint: this.settings.endpoint }, this.clients);
+      this.services.set(region, s);
+      log().info(`Connection: profile=${this.settings.profile ?? '(default chain)'} region=${region} endpoint=${this.settings.endpoint ?? '(SDK default)'}`);
+    }
+    return s;
+  }
+
+  private checkEndpoint(): void {
+    const endpoint = this.settings.endpoint;
+    if (!endpoint || this.warnedEndpoint === endpoint) {
+      return;
+    }
+    this.warnedEndpoint = endpoint;
+    if (!endpoint.startsWith('https://') && !isLoopbackEndpoint(endpoint)) {
+      const msg = vscode.l10n.t('The Lambda endpoint {0} is not HTTPS and not on this machine: requests and their payloads travel unencrypted.', endpoint);
+      log().warn(msg);
+      void vscode.window.showWarningMessage(msg);
+    }
+  }
+
+  private updateStatusBar(): void {
+    const profile = this.settings.profile ?? vscode.l10n.t('default credentials');
+    const regions = this.resolvedRegions ?? (this.settings.regions.length ? this.settings.regions : undefined);
+    const regionText = regions ? regions.join(', ') : vscode.l10n.t('default region');
+    this.statusBar.text = `$(cloud) ${profile} · ${regionText}`;
+    const lines = [
+      vscode.l10n.t('Lambda Workbench — click to switch profile or regions'),
+      vscode.l10n.t('Profile: {0}', profile),
+      vscode.l10n.t('Regions: {0}', regionText),
+    ];
+    if (this.settings.endpoint) {
+      lines.push(vscode.l10n.t('Endpoint: {0}', this.settings.endpoint));
+    }
+    this.statusBar.tooltip = lines.join('\n');
+  }
+
+  dispose(): void {
+    this.clients?.clear();
+    for (const d of this.disposables) {
+      d.dispose();
+    }
+  }
+}
