@@ -23,7 +23,18 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const explorer = registerExplorer(context, connection);
   const invoke = registerInvoke(context, connection, explorer);
   const config = registerConfig(context, connection, explorer);
+  openWalkthroughOnFirstInstall(context);
   return { connection, explorer, invoke, config, isAwsLoaded, setUserInput };
+}
+
+const WALKTHROUGH_SHOWN = 'walkthroughShown';
+
+function openWalkthroughOnFirstInstall(context: vscode.ExtensionContext): void {
+  if (context.globalState.get<boolean>(WALKTHROUGH_SHOWN) || context.extensionMode === vscode.ExtensionMode.Test) {
+    return;
+  }
+  void context.globalState.update(WALKTHROUGH_SHOWN, true);
+  void vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#lambdaWorkbench.gettingStarted`, false);
 }
 
 export function deactivate(): void {
