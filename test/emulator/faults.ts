@@ -1,0 +1,73 @@
+/** A fault injected into the answers of one operation (or of all: '*'). */
+export interface Fault {
+  /** Wait this long before handling the request. */
+  latencyMs?: number;
+  /** Answer 429 TooManyRequestsException (with Reason and Retry-After). */
+  throttle?: boolean;
+  /** Reason of the throttle (default CallerRateLimitExceeded). */
+  reason?: string;
+  /** Retry-After of the throttle, in seconds (default 1). */
+  retryAfterSeconds?: number;
+  /** Answer this status with `error` (default ServiceException). */
+  status?: 500 | 502 | 503;
+  /** Exception name for `status` (x-amzn-ErrorType), e.g. ServiceException, ResourceNotReadyException. */
+  error?: string;
+  /** Message for `status`. */
+  message?: string;
+  /** Destroy the socket without answering. */
+  drop?: boolean;
+  /** Send the (normal) answer's body in small pieces spread over this many ms. */
+  slowBodyMs?: number;
+  /** Apply this many times, then clear by itself. */
+  times?: number;
+}
+
+export interface FaultEntry extends Fault {
+  operation: string;
+}
+
+export class FaultController {
+  private readonly faults = new Map<string, Fault>();
+
+  /** Sets the fault of an operation (SDK command name without "Command", e.g. 'Invoke') or '*'. */
+  set(operation: string, fault: Fault): void {
+    if (fault.times !== undefined && fault.times <= 0) {
+      this.faults.delete(operation);
+      return;
+    }
+    this.faults.set(operation, { ...fault });
+  }
+
+  /** Clears the fault of one operation, or all of them. */
+  clear(operation?: string): void {
+    if (operation === undefined) {
+      this.faults.clear();
+    } else {
+      this.faults.delete(operation);
+    }
+  }
+
+  list(): FaultEntry[] {
+    return [...this.faults.entries()].map(([operation, f]) => ({ operation, ...f }));
+  }
+
+  get(operation: string): Fault | undefined {
+    return this.faults.get(operation) ?? this.faults.get('*');
+  }
+
+  /** The fault to apply to this request, counting down `times`. */
+  take(operation: string): Fault | undefined {
+    const key = this.faults.has(operation) ? operation : this.faults.has('*') ? '*' : undefined;
+    if (key === undefined) {
+      return undefined;
+    }
+    const fault = this.faults.get(key)!;
+    if (fault.times !== undefined) {
+      fault.times -= 1;
+      if (fault.times <= 0) {
+        this.faults.delete(key);
+      }
+    }
+    return fault;
+  }
+}
