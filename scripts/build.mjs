@@ -15,6 +15,10 @@ const common = {
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
+  // jsonc-parser's UMD build requires its own files at run time; take the ES module build.
+  mainFields: ['module', 'main'],
+  // jsonc-parser's "main" is a UMD build whose require('./impl/...') esbuild cannot follow: bundle its ES module build.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   minify: production,
   sourcemap: !production,
   sourcesContent: false,

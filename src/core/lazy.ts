@@ -14,7 +14,6 @@ let config: ConfigModule | undefined;
 function load<T>(bundle: string, fallback: string): T {
   const bundled = path.join(__dirname, bundle);
   // In the packaged extension __dirname is dist/, which holds the lazy bundles.
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   return path.basename(__dirname) === 'dist' ? (require(bundled) as T) : (require(fallback) as T);
 }
 

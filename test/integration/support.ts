@@ -39,6 +39,18 @@ export async function configure(settings: { profile?: string; regions?: string[]
   api?.connection.reload();
 }
 
+/**
+ * Stops the emulator (if still running) and starts a fresh one on the same port, so the
+ * extension's endpoint stays valid; setup() returns the new one from then on.
+ */
+export async function restartEmulator(): Promise<Emulator> {
+  assert.ok(emulator, 'setup() first');
+  const port = emulator.port;
+  await emulator.stop();
+  emulator = await startEmulator({ port, seed: 'demo', stateDelayMs: 300, quiet: true });
+  return emulator;
+}
+
 export async function teardown(): Promise<void> {
   await emulator?.stop();
   emulator = undefined;

@@ -1,0 +1,107 @@
+import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
+import * as vscode from 'vscode';
+import type { FunctionTarget, HasFunctionTarget } from '../../core/targets';
+import { consoleUrl, parseArn } from '../../shared/arn';
+import type { ExplorerContext } from '../explorerContext';
+import { CONTEXT } from '../model/contextValues';
+import { FUNCTION_GROUPS } from '../model/grouping';
+import { functionStateIcon } from '../model/icons';
+import { nodeIds } from '../model/ids';
+import { functionDescription, functionTooltip } from '../model/labels';
+import { GroupNode } from './GroupNode';
+import { themeIcon } from './themeIcon';
+import { ResourceNode, TreeNode } from './TreeNode';
+
+/** A function ($LATEST): versions, aliases, event invoke configs and event source mappings below it. */
+export class FunctionNode extends TreeNode implements HasFunctionTarget, ResourceNode {
+  readonly id: string;
+  private groups: GroupNode[] | undefined;
+  private listed: FunctionConfiguration;
+  /** The state fields, which ListFunctions leaves out: fetched on first hover. */
+  private stateFields: Pick<FunctionConfiguration, 'State' | 'StateReason' | 'LastUpdateStatus'> | undefined;
+
+  constructor(
+    ctx: ExplorerContext,
+    parent: TreeNode | undefined,
+    readonly region: string,
+    fn: FunctionConfiguration,
+  ) {
+    super(ctx, parent);
+    this.listed = fn;
+    this.id = nodeIds.function(region, fn.FunctionArn ?? fn.FunctionName ?? '');
+  }
+
+  /** The function as listed, with its state once known. */
+  get fn(): FunctionConfiguration {
+    return this.stateFields ? { ...this.listed, ...this.stateFields } : this.listed;
+  }
+
+  get name(): string {
+    return this.fn.FunctionName ?? '';
+  }
+
+  get functionTarget(): FunctionTarget {
+    return { region: this.region, functionName: this.name, functionArn: this.fn.FunctionArn };
+  }
+
+  get resourceName(): string {
+    return this.name;
+  }
+
+  get resourceArn(): string | undefined {
+    return this.fn.FunctionArn;
+  }
+
+  get detailsPath(): string {
+    return `${this.region}/functions/${this.name}.json`;
+  }
+
+  consoleUrl(): string {
+    return consoleUrl({ kind: 'function', region: this.region, name: this.name }, parseArn(this.fn.FunctionArn ?? '')?.partition);
+  }
+
+  loadDetails(signal: AbortSignal): Promise<unknown> {
+    return this.ctx.connection.service(this.region).getFunctionConfiguration(this.name, undefined, { signal });
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = functionDescription(this.fn);
+    // Without the state the tooltip is left to resolveTreeItem, which VS Code calls on hover.
+    item.tooltip = this.stateFields || this.listed.State ? new vscode.MarkdownString(functionTooltip(this.fn)) : undefined;
+    item.iconPath = themeIcon(functionStateIcon(this.fn.State, this.fn.LastUpdateStatus));
+    item.contextValue = CONTEXT.function;
+    return item;
+  }
+
+  /** On hover: fetches the state (GetFunctionConfiguration) for the tooltip; a failure leaves it out. */
+  override async resolveTreeItem(item: vscode.TreeItem, signal: AbortSignal): Promise<vscode.TreeItem> {
+    if (!this.stateFields && !this.listed.State) {
+      try {
+        const c = await this.ctx.connection.service(this.region).getFunctionConfiguration(this.name, undefined, { signal });
+        this.stateFields = { State: c.State, StateReason: c.StateReason, LastUpdateStatus: c.LastUpdateStatus };
+        if (c.State && c.State !== 'Active') {
+          this.ctx.changed(this); // the icon shows a state that is not Active
+        }
+      } catch (err) {
+        if (!signal.aborted) {
+          this.ctx.logFailure(vscode.l10n.t('Could not read the state of {0}', this.name), this.region, err);
+        }
+      }
+    }
+    item.tooltip = new vscode.MarkdownString(functionTooltip(this.fn));
+    return item;
+  }
+
+  override getChildren(): Promise<TreeNode[]> {
+    this.groups ??= FUNCTION_GROUPS.map((kind) => new GroupNode(this.ctx, this, kind));
+    return Promise.resolve(this.groups);
+  }
+
+  override reset(): void {
+    for (const g of this.groups ?? []) {
+      g.reset();
+    }
+  }
+}
