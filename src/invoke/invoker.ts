@@ -1,0 +1,305 @@
+import * as vscode from 'vscode';
+import type { InvokeResponse } from '../aws';
+import type { Connection } from '../core/connection';
+import { log } from '../core/log';
+import { UserCancelledError } from '../core/runCommand';
+import type { FunctionTarget } from '../core/targets';
+import { ui } from '../core/userInput';
+import { describeAwsError, isCancellation } from '../shared/awsErrors';
+import { needsTrustConfirmation } from '../shared/settingsPolicy';
+import { decodeResponse, formatApiError, formatCancelled, formatInvokeResult, formatPayloadError, PayloadInfo, ResultHeader, targetLabel } from './model/format';
+import type { InvocationType } from './model/limits';
+import { CheckedPayload, checkPayload, checkPayloadText, isPayloadError, PayloadError, readError, readPayloadFile } from './model/payload';
+import type { InvocationsOutput } from './output';
+import type { PairingState } from './pairingState';
+
+export type PayloadSource = { kind: 'file'; uri: vscode.Uri } | { kind: 'empty' };
+
+export interface InvokeOptions {
+  invocationType: InvocationType;
+  /** Base64 of a JSON object (synchronous invocations only). */
+  clientContext?: string;
+}
+
+export interface InvocationRequest {
+  target: FunctionTarget;
+  source: PayloadSource;
+  options: InvokeOptions;
+}
+
+/** What one invocation came to; returned by the commands (for tests and other extensions). */
+export interface InvokeOutcome {
+  kind: 'result' | 'apiError' | 'payloadError' | 'cancelled';
+  /** The block written to the channel. */
+  text: string;
+  statusCode?: number;
+  functionError?: string;
+  executedVersion?: string;
+  requestId?: string;
+  /** The error shown to the user (payload and API errors). */
+  error?: string;
+  /** Set when the response opened in an editor. */
+  responseDocument?: vscode.TextDocument;
+}
+
+const LAST_KEY = 'lambdaWorkbench.invoke.last';
+const EMPTY_PAYLOAD = new TextEncoder().encode('{}');
+
+interface SerializedRequest {
+  target: FunctionTarget;
+  source: { kind: 'file'; uri: string } | { kind: 'empty' };
+  options: InvokeOptions;
+}
+
+function describeSource(source: PayloadSource): string {
+  return source.kind === 'empty' ? '{}' : vscode.workspace.asRelativePath(source.uri, false);
+}
+
+/** Runs invocations: reads and checks the payload, calls Invoke with a cancellable progress, writes the result. */
+export class Invoker {
+  private readonly running = new Set<AbortController>();
+  private lastErrorMessage: string | undefined;
+  private lastDocument: vscode.TextDocument | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly output: InvocationsOutput,
+    private readonly pairings: PairingState,
+    private readonly memento: vscode.Memento,
+  ) {}
+
+  get runningCount(): number {
+    return this.running.size;
+  }
+
+  get lastError(): string | undefined {
+    return this.lastErrorMessage;
+  }
+
+  get lastResponseDocument(): vscode.TextDocument | undefined {
+    return this.lastDocument;
+  }
+
+  /** Aborts every invocation in flight; returns how many. */
+  cancelAll(): number {
+    const n = this.running.size;
+    for (const c of this.running) {
+      c.abort();
+    }
+    return n;
+  }
+
+  /** The last invocation (kept across reloads, per workspace). */
+  lastRequest(): InvocationRequest | undefined {
+    const s = this.memento.get<SerializedRequest>(LAST_KEY);
+    if (!s || typeof s !== 'object' || !s.target?.functionName || !s.target.region || !s.options?.invocationType) {
+      return undefined;
+    }
+    const source: PayloadSource = s.source?.kind === 'file' && typeof s.source.uri === 'string' ? { kind: 'file', uri: vscode.Uri.parse(s.source.uri) } : { kind: 'empty' };
+    return { target: s.target, source, options: s.options };
+  }
+
+  private async remember(req: InvocationRequest): Promise<void> {
+    const s: SerializedRequest = {
+      target: { region: req.target.region, functionName: req.target.functionName, ...(req.target.qualifier ? { qualifier: req.target.qualifier } : {}) },
+      source: req.source.kind === 'file' ? { kind: 'file', uri: req.source.uri.toString() } : { kind: 'empty' },
+      options: req.options,
+    };
+    await this.memento.update(LAST_KEY, s);
+  }
+
+  /** Reads the payload: an open editor's text when it has unsaved changes (or is untitled), else the file's bytes. */
+  private async resolvePayload(source: PayloadSource, type: InvocationType): Promise<{ info: PayloadInfo; checked: CheckedPayload }> {
+    if (source.kind === 'empty') {
+      const checked = checkPayload(EMPTY_PAYLOAD, { file: '{}', invocationType: type });
+      return { info: { kind: 'empty', checked }, checked };
+    }
+    const uri = source.uri;
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (doc && (doc.isDirty || doc.isUntitled)) {
+      const label = doc.isUntitled ? uri.path : vscode.workspace.asRelativePath(uri, false);
+      const checked = checkPayloadText(doc.getText(), { file: label, invocationType: type });
+      return { info: { kind: 'editor', label, checked, unsavedChanges: !doc.isUntitled }, checked };
+    }
+    const label = vscode.workspace.asRelativePath(uri, false);
+    let checked: CheckedPayload;
+    if (uri.scheme === 'file') {
+      checked = await readPayloadFile(uri.fsPath, { file: label, invocationType: type });
+    } else {
+      let bytes: Uint8Array;
+      try {
+        bytes = await vscode.workspace.fs.readFile(uri);
+      } catch (err) {
+        const e = err as vscode.FileSystemError;
+        throw readError(label, e.code, e.message);
+      }
+      checked = checkPayload(bytes, { file: label, invocationType: type });
+    }
+    return { info: { kind: 'file', label, checked }, checked };
+  }
+
+  async run(req: InvocationRequest): Promise<InvokeOutcome> {
+    const type = req.options.invocationType;
+    const startedAt = new Date();
+    const header: ResultHeader = {
+      target: req.target,
+      invocationType: type,
+      startedAt,
+      payload: req.source.kind === 'empty' ? { kind: 'empty' } : { kind: 'file', label: describeSource(req.source) },
+      clientContextBytes: req.options.clientContext && type === 'RequestResponse' ? req.options.clientContext.length : undefined,
+    };
+    await this.remember(req);
+    const label = targetLabel(req.target);
+
+    let checked: CheckedPayload;
+    try {
+      const resolved = await this.resolvePayload(req.source, type);
+      header.payload = resolved.info;
+      checked = resolved.checked;
+    } catch (err) {
+      if (isPayloadError(err)) {
+        return this.payloadFailed(header, err, req.source);
+      }
+      throw err;
+    }
+
+    if (needsTrustConfirmation(vscode.workspace.isTrusted, req.source.kind === 'file' ? { kind: 'document', scheme: req.source.uri.scheme } : { kind: 'empty' })) {
+      const invoke = vscode.l10n.t('Invoke');
+      const answer = await ui().showWarningMessage(
+        vscode.l10n.t('This workspace is not trusted. Send {0} to {1}?', describeSource(req.source), label),
+        { modal: true },
+        invoke,
+      );
+      if (answer !== invoke) {
+        throw new UserCancelledError();
+      }
+    }
+    if (req.source.kind === 'file' && req.source.uri.scheme !== 'untitled') {
+      await this.pairings.set(req.source.uri, req.target, type);
+    }
+
+    const controller = new AbortController();
+    this.running.add(controller);
+    const t0 = performance.now();
+    let response: InvokeResponse;
+    try {
+      response = await vscode.window.withProgress(
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: type === 'RequestResponse' ? vscode.l10n.t('Invoking {0}…', label) : vscode.l10n.t('Invoking {0} ({1})…', label, type),
+          cancellable: true,
+        },
+        (_progress, token) => {
+          const sub = token.onCancellationRequested(() => controller.abort());
+          return this.call(req, checked.bytes, controller.signal).finally(() => sub.dispose());
+        },
+      );
+    } catch (err) {
+      const elapsed = performance.now() - t0;
+      if (controller.signal.aborted || isCancellation(err)) {
+        const text = this.output.write(formatCancelled(header, elapsed));
+        log().info(`Invoke ${label} ${type}: cancelled after ${Math.round(elapsed)} ms`);
+        return { kind: 'cancelled', text };
+      }
+      return this.apiFailed(header, err, elapsed);
+    } finally {
+      this.running.delete(controller);
+    }
+    const elapsed = performance.now() - t0;
+    return this.succeeded(header, response, elapsed);
+  }
+
+  /** Calls Invoke; rejects as soon as the signal aborts (whatever the HTTP layer does). */
+  private call(req: InvocationRequest, payload: Uint8Array, signal: AbortSignal): Promise<InvokeResponse> {
+    const logType = vscode.workspace.getConfiguration('lambdaWorkbench').get<string>('invoke.logType', 'Tail') === 'None' ? 'None' : 'Tail';
+    const invocation = (async () =>
+      this.connection.service(req.target.region).invoke(
+        {
+          functionName: req.target.functionName,
+          qualifier: req.target.qualifier && req.target.qualifier !== '$LATEST' ? req.target.qualifier : undefined,
+          invocationType: req.options.invocationType,
+          payload,
+          clientContext: req.options.clientContext,
+          logType,
+        },
+        { signal },
+      ))();
+    const aborted = new Promise<never>((_resolve, reject) => {
+      const onAbort = () => reject(Object.assign(new Error('Cancelled'), { name: 'AbortError' }));
+      if (signal.aborted) {
+        onAbort();
+      } else {
+        signal.addEventListener('abort', onAbort, { once: true });
+      }
+    });
+    invocation.catch(() => undefined);
+    aborted.catch(() => undefined);
+    return Promise.race([invocation, aborted]);
+  }
+
+  private payloadFailed(header: ResultHeader, err: PayloadError, source: PayloadSource): InvokeOutcome {
+    const text = this.output.write(formatPayloadError(header, err));
+    const message = vscode.l10n.t('Not invoked: {0}', err.message);
+    this.lastErrorMessage = message;
+    log().warn(`Invoke ${targetLabel(header.target)}: payload not sent (${err.code}): ${err.message}`);
+    const openFile = vscode.l10n.t('Open File');
+    const canOpen = source.kind === 'file' && err.code !== 'notFound' && err.code !== 'notAFile';
+    void (canOpen ? vscode.window.showErrorMessage(message, openFile) : vscode.window.showErrorMessage(message)).then(async (choice) => {
+      if (choice === openFile && source.kind === 'file') {
+        const pos = new vscode.Position(Math.max(0, (err.line ?? 1) - 1), Math.max(0, (err.column ?? 1) - 1));
+        await vscode.window.showTextDocument(source.uri, { selection: new vscode.Range(pos, pos) });
+      }
+    });
+    return { kind: 'payloadError', text, error: message };
+  }
+
+  private apiFailed(header: ResultHeader, err: unknown, elapsed: number): InvokeOutcome {
+    const label = targetLabel(header.target);
+    const d = describeAwsError(err, { profile: this.connection.profile, region: header.target.region, endpoint: this.connection.endpoint, target: label });
+    const text = this.output.write(formatApiError(header, d, elapsed));
+    const head = d.status !== undefined ? `${d.name} (${d.status})` : d.name;
+    const message = vscode.l10n.t('Invoke {0} failed: {1}: {2}', label, head, d.message);
+    this.lastErrorMessage = d.hint ? `${message} — ${d.hint}` : message;
+    log().error(`Invoke ${label} ${header.invocationType}: ${head}: ${d.message}`);
+    const showOutput = vscode.l10n.t('Show Output');
+    void vscode.window.showErrorMessage(this.lastErrorMessage, showOutput).then((choice) => {
+      if (choice === showOutput) {
+        this.output.show();
+      }
+    });
+    return { kind: 'apiError', text, statusCode: d.status, error: this.lastErrorMessage };
+  }
+
+  private async succeeded(header: ResultHeader, response: InvokeResponse, elapsed: number): Promise<InvokeOutcome> {
+    const threshold = Math.max(0, vscode.workspace.getConfiguration('lambdaWorkbench').get<number>('invoke.responseInEditorThreshold', 65536));
+    const decoded = decodeResponse(response.Payload);
+    let responseDocument: vscode.TextDocument | undefined;
+    if (decoded.bytes > threshold && (decoded.kind === 'json' || decoded.kind === 'text')) {
+      responseDocument = await vscode.workspace.openTextDocument({ language: decoded.kind === 'json' ? 'json' : 'plaintext', content: decoded.text });
+      this.lastDocument = responseDocument;
+      await vscode.window.showTextDocument(responseDocument, { preview: false, preserveFocus: true });
+    }
+    const logType = vscode.workspace.getConfiguration('lambdaWorkbench').get<string>('invoke.logType', 'Tail') === 'None' ? 'None' : 'Tail';
+    const lines = formatInvokeResult({
+      ...header,
+      response,
+      elapsedMs: elapsed,
+      logType,
+      decoded,
+      responseInEditor: responseDocument ? { threshold } : undefined,
+    });
+    const text = this.output.write(lines);
+    log().info(
+      `Invoke ${targetLabel(header.target)} ${header.invocationType}: ${response.StatusCode ?? '?'}${response.FunctionError ? ` (function error: ${response.FunctionError})` : ''} in ${Math.round(elapsed)} ms, request ${response.requestId ?? '?'}`,
+    );
+    return {
+      kind: 'result',
+      text,
+      statusCode: response.StatusCode,
+      functionError: response.FunctionError,
+      executedVersion: response.ExecutedVersion,
+      requestId: response.requestId,
+      responseDocument,
+    };
+  }
+}

@@ -1,0 +1,359 @@
+/**
+ * What the "Lambda Invocations" channel shows for one invocation, as lines: a header
+ * (function, qualifier, region, invocation type, time), the payload, the status, the
+ * executed version, the function error, the request id, the REPORT metrics, the log and
+ * the response. Also the blocks for an API error, a payload that was not sent, and a
+ * cancelled invocation. Pure: no vscode import.
+ */
+import { createScanner, SyntaxKind } from 'jsonc-parser';
+import type { DescribedError } from '../../shared/awsErrors';
+import { t } from '../../shared/l10n';
+import { formatBytes, formatElapsed, formatMs, InvocationType } from './limits';
+import { decodeLogResult } from './logResult';
+import type { CheckedPayload, PayloadError } from './payload';
+import { parseReport, ReportMetrics } from './report';
+
+export interface TargetInfo {
+  region: string;
+  functionName: string;
+  /** A version or alias; undefined (or `$LATEST`) is the unpublished code. */
+  qualifier?: string;
+}
+
+/** `hello-world:live (us-east-1)`; `$LATEST` is not written. */
+export function targetLabel(target: TargetInfo): string {
+  const q = target.qualifier && target.qualifier !== '$LATEST' ? `:${target.qualifier}` : '';
+  return `${target.functionName}${q} (${target.region})`;
+}
+
+export interface PayloadInfo {
+  /** `file`: a file on disk; `editor`: an editor's text (unsaved changes or an untitled editor); `empty`: the built-in `{}`. */
+  kind: 'file' | 'editor' | 'empty';
+  /** How the source is named: a workspace-relative path or an untitled editor's title. */
+  label?: string;
+  /** Set once the payload has passed its checks. */
+  checked?: Pick<CheckedPayload, 'bytes' | 'bomRemoved' | 'commentsRemoved' | 'trailingCommasRemoved' | 'empty'>;
+  /** The editor text differs from the file on disk (kind `editor` with a file behind it). */
+  unsavedChanges?: boolean;
+}
+
+export interface ResultHeader {
+  target: TargetInfo;
+  invocationType: InvocationType;
+  startedAt: Date;
+  payload: PayloadInfo;
+  /** Size of the base64 client context, when one was sent. */
+  clientContextBytes?: number;
+}
+
+export interface InvokeResponseInfo {
+  StatusCode?: number;
+  FunctionError?: string;
+  LogResult?: string;
+  ExecutedVersion?: string;
+  Payload?: Uint8Array;
+  requestId?: string;
+}
+
+export interface InvokeResultInput extends ResultHeader {
+  response: InvokeResponseInfo;
+  elapsedMs: number;
+  /** The LogType that was asked for (synchronous invocations). */
+  logType: 'Tail' | 'None';
+  /** Set when the response was opened in an editor instead of written here. */
+  responseInEditor?: { threshold: number };
+  /** The response already decoded (decodeResponse), to avoid doing it twice. */
+  decoded?: DecodedResponse;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return n === 1 ? t(one, n) : t(many, n);
+}
+
+/** The header and payload lines every block starts with. */
+export function formatHeader(h: ResultHeader): string[] {
+  const lines = [`=== ${targetLabel(h.target)} · ${h.invocationType} · ${h.startedAt.toISOString()} ===`];
+  const p = h.payload;
+  const size = p.checked ? formatBytes(p.checked.bytes.length) : undefined;
+  if (p.kind === 'empty') {
+    lines.push(t('Payload: {} (empty payload)'));
+  } else if (p.kind === 'editor') {
+    lines.push(size ? t('Payload: {0} ({1}, unsaved editor text)', p.label ?? '', size) : t('Payload: {0} (unsaved editor text)', p.label ?? ''));
+    if (p.unsavedChanges) {
+      lines.push(t('Note: the editor has unsaved changes; its text was sent, not the file on disk.'));
+    }
+  } else {
+    lines.push(size ? t('Payload: {0} ({1})', p.label ?? '', size) : t('Payload: {0}', p.label ?? ''));
+  }
+  const c = p.checked;
+  if (c?.bomRemoved) {
+    lines.push(t('Note: removed the UTF-8 byte order mark before sending.'));
+  }
+  if (c && (c.commentsRemoved > 0 || c.trailingCommasRemoved > 0)) {
+    const parts: string[] = [];
+    if (c.commentsRemoved > 0) {
+      parts.push(plural(c.commentsRemoved, '{0} comment', '{0} comments'));
+    }
+    if (c.trailingCommasRemoved > 0) {
+      parts.push(plural(c.trailingCommasRemoved, '{0} trailing comma', '{0} trailing commas'));
+    }
+    lines.push(t('Note: removed {0} before sending (JSON allows neither).', parts.join(t(' and '))));
+  }
+  if (c?.empty && p.kind !== 'empty') {
+    lines.push(t('Note: the file is empty; sent {}.'));
+  }
+  if (h.clientContextBytes !== undefined) {
+    lines.push(t('Client context: {0} (base64)', formatBytes(h.clientContextBytes)));
+  }
+  return lines;
+}
+
+function statusLine(status: number | undefined, type: InvocationType): string {
+  if (status === undefined) {
+    return t('Status: (none)');
+  }
+  if (type === 'Event' && status === 202) {
+    return t('Status: {0} (queued for asynchronous invocation; no response or log comes back)', status);
+  }
+  if (type === 'DryRun' && status === 204) {
+    return t('Status: {0} (dry run: parameters and permissions checked; the function did not run)', status);
+  }
+  return t('Status: {0}', status);
+}
+
+export function formatReport(r: ReportMetrics): string[] {
+  const lines: string[] = [];
+  if (r.durationMs !== undefined) lines.push(t('Duration: {0} ms', formatMs(r.durationMs)));
+  if (r.billedDurationMs !== undefined) lines.push(t('Billed duration: {0} ms', formatMs(r.billedDurationMs)));
+  if (r.memorySizeMb !== undefined) lines.push(t('Memory size: {0} MB', r.memorySizeMb));
+  if (r.maxMemoryUsedMb !== undefined) lines.push(t('Max memory used: {0} MB', r.maxMemoryUsedMb));
+  if (r.initDurationMs !== undefined) lines.push(t('Init duration: {0} ms', formatMs(r.initDurationMs)));
+  if (r.restoreDurationMs !== undefined) lines.push(t('Restore duration: {0} ms', formatMs(r.restoreDurationMs)));
+  return lines;
+}
+
+export interface DecodedResponse {
+  kind: 'empty' | 'json' | 'text' | 'binary';
+  bytes: number;
+  /** The JSON value (kind json). */
+  value?: unknown;
+  /** What to show: pretty-printed JSON, the text, or nothing. */
+  text: string;
+}
+
+function splitLines(s: string): string[] {
+  return s.replace(/(\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/);
+}
+
+/**
+ * Pretty-prints valid JSON text with 2-space indentation, keeping every token as written
+ * (large numbers keep their digits). One pass over the tokens: fast on a 6 MB response.
+ */
+export function prettyJson(text: string): string {
+  const scanner = createScanner(text, true);
+  const parts: string[] = [];
+  const newlines: string[] = ['\n'];
+  const newline = (depth: number): string => (newlines[depth] ??= `\n${'  '.repeat(depth)}`);
+  let depth = 0;
+  let afterOpen = false;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    switch (kind) {
+      case SyntaxKind.OpenBraceToken:
+      case SyntaxKind.OpenBracketToken:
+        if (afterOpen) parts.push(newline(depth));
+        parts.push(kind === SyntaxKind.OpenBraceToken ? '{' : '[');
+        depth++;
+        afterOpen = true;
+        break;
+      case SyntaxKind.CloseBraceToken:
+      case SyntaxKind.CloseBracketToken:
+        depth--;
+        if (!afterOpen) parts.push(newline(depth));
+        parts.push(kind === SyntaxKind.CloseBraceToken ? '}' : ']');
+        afterOpen = false;
+        break;
+      case SyntaxKind.CommaToken:
+        parts.push(',', newline(depth));
+        break;
+      case SyntaxKind.ColonToken:
+        parts.push(': ');
+        break;
+      default:
+        if (afterOpen) parts.push(newline(depth));
+        afterOpen = false;
+        parts.push(text.substr(scanner.getTokenOffset(), scanner.getTokenLength()));
+    }
+  }
+  return parts.join('');
+}
+
+/** Decodes a response payload: JSON (pretty-printed), other UTF-8 text, or binary. */
+export function decodeResponse(payload: Uint8Array | undefined): DecodedResponse {
+  const bytes = payload?.length ?? 0;
+  if (!payload || bytes === 0) {
+    return { kind: 'empty', bytes: 0, text: '' };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(payload);
+  } catch {
+    return { kind: 'binary', bytes, text: '' };
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    return { kind: 'json', bytes, value, text: prettyJson(text) };
+  } catch {
+    return { kind: 'text', bytes, text };
+  }
+}
+
+interface ErrorPayload {
+  errorType?: unknown;
+  errorMessage?: unknown;
+  trace?: unknown;
+  stackTrace?: unknown;
+}
+
+const ERROR_KEYS = new Set(['errorType', 'errorMessage', 'trace', 'stackTrace', 'requestId']);
+
+function isErrorPayload(v: unknown): v is ErrorPayload {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && ('errorMessage' in v || 'errorType' in v);
+}
+
+/** `Error: boom` from a function error payload; undefined when it has neither type nor message. */
+export function errorSummary(v: unknown): string | undefined {
+  if (!isErrorPayload(v)) {
+    return undefined;
+  }
+  const type = typeof v.errorType === 'string' && v.errorType ? v.errorType : undefined;
+  const message = typeof v.errorMessage === 'string' ? v.errorMessage : v.errorMessage !== undefined ? JSON.stringify(v.errorMessage) : undefined;
+  if (type && message !== undefined) return `${type}: ${message}`;
+  return type ?? message;
+}
+
+/** The stack of a Node (`trace`), Python/Java (`stackTrace`) error payload, one line each. */
+export function errorStack(v: ErrorPayload): string[] {
+  const raw = Array.isArray(v.trace) ? v.trace : Array.isArray(v.stackTrace) ? v.stackTrace : typeof v.stackTrace === 'string' ? [v.stackTrace] : [];
+  const out: string[] = [];
+  for (const entry of raw) {
+    const s = typeof entry === 'string' ? entry : Array.isArray(entry) ? entry.join(', ') : JSON.stringify(entry);
+    for (const line of splitLines(s)) {
+      if (line.trim() !== '') out.push(line.trimEnd());
+    }
+  }
+  return out;
+}
+
+function formatErrorPayload(v: ErrorPayload): string[] {
+  const lines = [t('--- Function error ---')];
+  if (v.errorType !== undefined) lines.push(t('errorType: {0}', typeof v.errorType === 'string' ? v.errorType : JSON.stringify(v.errorType)));
+  if (v.errorMessage !== undefined) {
+    const msg = typeof v.errorMessage === 'string' ? v.errorMessage : JSON.stringify(v.errorMessage);
+    const [first, ...rest] = splitLines(msg);
+    lines.push(t('errorMessage: {0}', first), ...rest.map((l) => `  ${l}`));
+  }
+  const stack = errorStack(v);
+  if (stack.length > 0) {
+    lines.push(t('Stack:'), ...stack.map((l) => `  ${l}`));
+  }
+  return lines;
+}
+
+function responseLines(r: DecodedResponse): string[] {
+  const head = t('--- Response ({0}) ---', formatBytes(r.bytes));
+  switch (r.kind) {
+    case 'empty':
+      return [head, t('(empty)')];
+    case 'binary':
+      return [head, t('(not UTF-8 text; not shown)')];
+    default:
+      return [head, ...splitLines(r.text)];
+  }
+}
+
+/** The whole block for an invocation that got an answer (success or function error). */
+export function formatInvokeResult(input: InvokeResultInput): string[] {
+  const r = input.response;
+  const lines = formatHeader(input);
+  lines.push(statusLine(r.StatusCode, input.invocationType));
+  if (r.ExecutedVersion) {
+    lines.push(t('Executed version: {0}', r.ExecutedVersion));
+  }
+  const decoded = input.decoded ?? decodeResponse(r.Payload);
+  if (r.FunctionError) {
+    const summary = decoded.kind === 'json' ? errorSummary(decoded.value) : decoded.kind === 'text' ? splitLines(decoded.text)[0] : undefined;
+    lines.push(summary ? t('FUNCTION ERROR ({0}): {1}', r.FunctionError, summary) : t('FUNCTION ERROR ({0})', r.FunctionError));
+  }
+  const log = decodeLogResult(r.LogResult);
+  const report = parseReport(log?.text);
+  const requestId = r.requestId ?? report?.requestId;
+  if (requestId) {
+    lines.push(t('Request ID: {0}', requestId));
+  }
+  lines.push(t('Round trip: {0}', formatElapsed(input.elapsedMs)));
+  if (report) {
+    lines.push(...formatReport(report));
+  }
+  if (input.invocationType === 'RequestResponse') {
+    if (log) {
+      lines.push(log.truncated ? t('--- Log (last 4 KB; earlier lines cut) ---') : t('--- Log ---'));
+      // Lambda ends every REPORT field with a tab: trailing blanks are not shown.
+      const logLines = splitLines(log.text).map((l) => l.trimEnd());
+      if (log.truncated && logLines.length > 0) {
+        logLines[0] = `…${logLines[0]}`;
+      }
+      lines.push(...logLines);
+    } else {
+      lines.push(t('--- Log ---'), input.logType === 'None' ? t('(not requested: the setting lambdaWorkbench.invoke.logType is None)') : t('(none returned)'));
+    }
+  }
+  if (input.responseInEditor) {
+    lines.push(t('--- Response ({0}) ---', formatBytes(decoded.bytes)), t('Opened in an editor: larger than the lambdaWorkbench.invoke.responseInEditorThreshold setting ({0}).', formatBytes(input.responseInEditor.threshold)));
+  } else if (r.FunctionError && decoded.kind === 'json' && isErrorPayload(decoded.value)) {
+    lines.push(...formatErrorPayload(decoded.value));
+    const extra = Object.keys(decoded.value as object).filter((k) => !ERROR_KEYS.has(k));
+    if (extra.length > 0) {
+      lines.push(...responseLines(decoded));
+    }
+  } else if (input.invocationType === 'RequestResponse' || decoded.kind !== 'empty') {
+    lines.push(...responseLines(decoded));
+  }
+  return lines;
+}
+
+/** The block for a call that the API refused (or that never reached it). */
+export function formatApiError(h: ResultHeader, d: Pick<DescribedError, 'status' | 'name' | 'message' | 'hint' | 'reason'>, elapsedMs: number): string[] {
+  const lines = formatHeader(h);
+  lines.push(d.status !== undefined ? t('Status: {0}', d.status) : t('Status: (no response)'));
+  lines.push(t('API ERROR: {0}', d.name));
+  lines.push(t('Message: {0}', d.message));
+  if (d.reason) lines.push(t('Reason: {0}', d.reason));
+  if (d.hint) lines.push(t('Hint: {0}', d.hint));
+  lines.push(t('Round trip: {0}', formatElapsed(elapsedMs)));
+  return lines;
+}
+
+/** The block for a payload that failed its checks: nothing was sent. */
+export function formatPayloadError(h: ResultHeader, err: Pick<PayloadError, 'message' | 'issues'>): string[] {
+  const lines = formatHeader(h);
+  lines.push(t('NOT SENT: {0}', err.message));
+  const more = err.issues.slice(1, 11);
+  for (const i of more) {
+    lines.push(t('  line {0}, column {1}: {2}', i.line, i.column, i.message));
+  }
+  if (err.issues.length > 11) {
+    lines.push(t('  … {0} more', err.issues.length - 11));
+  }
+  return lines;
+}
+
+/** The block for an invocation the user cancelled while waiting. */
+export function formatCancelled(h: ResultHeader, elapsedMs: number): string[] {
+  const lines = formatHeader(h);
+  lines.push(
+    h.invocationType === 'RequestResponse'
+      ? t('CANCELLED after {0}: stopped waiting for the response. The function may still run to completion.', formatElapsed(elapsedMs))
+      : t('CANCELLED after {0}: stopped waiting for the answer. The request may still have been accepted.', formatElapsed(elapsedMs)),
+  );
+  return lines;
+}

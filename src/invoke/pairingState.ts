@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import type { InvocationType } from './model/limits';
+import { PairedTarget, Pairing, PairingStore } from './model/pairings';
+
+const STATE_KEY = 'lambdaWorkbench.invoke.pairings';
+
+/**
+ * The payload file ↔ target pairs of this workspace, kept in `workspaceState`. Follows
+ * renamed and deleted files; tells the CodeLens when something changed.
+ */
+export class PairingState implements vscode.Disposable {
+  private store: PairingStore;
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly memento: vscode.Memento) {
+    this.store = PairingStore.fromJSON(memento.get<unknown>(STATE_KEY));
+    this.disposables.push(
+      this.emitter,
+      vscode.workspace.onDidRenameFiles((e) => {
+        let moved = 0;
+        for (const f of e.files) {
+          moved += this.store.rename(f.oldUri.toString(), f.newUri.toString());
+        }
+        if (moved > 0) {
+          void this.save();
+        }
+      }),
+      vscode.workspace.onDidDeleteFiles((e) => {
+        let deleted = false;
+        for (const uri of e.files) {
+          deleted = this.store.delete(uri.toString()) || deleted;
+        }
+        if (deleted) {
+          void this.save();
+        }
+      }),
+    );
+  }
+
+  get(uri: vscode.Uri): Pairing | undefined {
+    return this.store.get(uri.toString());
+  }
+
+  async set(uri: vscode.Uri, target: PairedTarget, invocationType?: InvocationType): Promise<void> {
+    this.store.set(uri.toString(), target, Date.now(), invocationType);
+    await this.save();
+  }
+
+  async delete(uri: vscode.Uri): Promise<void> {
+    if (this.store.delete(uri.toString())) {
+      await this.save();
+    }
+  }
+
+  async clear(): Promise<void> {
+    this.store = new PairingStore();
+    await this.save();
+  }
+
+  /** Payload files (URIs) paired with a target, most recently used first. */
+  payloadsFor(target: PairedTarget): vscode.Uri[] {
+    return this.store.payloadsFor(target).map((s) => vscode.Uri.parse(s));
+  }
+
+  private async save(): Promise<void> {
+    this.emitter.fire();
+    await this.memento.update(STATE_KEY, this.store.toJSON());
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) {
+      d.dispose();
+    }
+  }
+}

@@ -1,0 +1,186 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { UserCancelledError } from '../core/runCommand';
+import type { FunctionTarget } from '../core/targets';
+import { ui } from '../core/userInput';
+import { isConfigFile } from './codeLens';
+import type { InvokeOptions, PayloadSource } from './invoker';
+import { encodeClientContext } from './model/clientContext';
+import type { InvocationType } from './model/limits';
+import { DEFAULT_TEMPLATE_CONTEXT, payloadTemplates, PayloadTemplate, renderTemplate, uniqueFileName } from './model/templates';
+import type { PairingState } from './pairingState';
+
+/** Workspace files never offered as payloads. */
+const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.vscode/**,**/out/**,**/dist/**,**/.vscode-test/**}';
+const NOT_PAYLOADS = /(^|\/)(package(-lock)?|tsconfig(\.[^/]*)?|jsconfig(\.[^/]*)?|\.eslintrc|composer|bower)\.json$/i;
+const MAX_FILES = 1000;
+
+export function isJsonDocument(doc: vscode.TextDocument): boolean {
+  return (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') && (doc.languageId === 'json' || doc.languageId === 'jsonc' || /\.jsonc?$/i.test(doc.uri.path)) && !isConfigFile(doc.uri);
+}
+
+/** The active editor's document when it can be a payload. */
+export function activePayloadDocument(): vscode.TextDocument | undefined {
+  const doc = vscode.window.activeTextEditor?.document;
+  return doc && isJsonDocument(doc) ? doc : undefined;
+}
+
+export type PayloadChoice = { kind: 'source'; source: PayloadSource } | { kind: 'template' } | { kind: 'options' };
+
+interface ChoiceItem extends vscode.QuickPickItem {
+  choice?: PayloadChoice;
+}
+
+/** Palette invoke: the payload for `target` (active editor, workspace JSON files, empty, template, options). */
+export async function pickPayload(target: FunctionTarget, pairings: PairingState, options: { allowOptions: boolean }): Promise<PayloadChoice> {
+  const items: ChoiceItem[] = [];
+  const seen = new Set<string>();
+  const active = activePayloadDocument();
+  if (active) {
+    seen.add(active.uri.toString());
+    items.push({
+      label: `$(go-to-file) ${active.isUntitled ? active.uri.path : vscode.workspace.asRelativePath(active.uri, false)}`,
+      description: active.isDirty || active.isUntitled ? vscode.l10n.t('active editor, unsaved') : vscode.l10n.t('active editor'),
+      choice: { kind: 'source', source: { kind: 'file', uri: active.uri } },
+    });
+  }
+  const found = await vscode.workspace.findFiles('**/*.{json,jsonc}', EXCLUDE, MAX_FILES);
+  const files = new Map<string, vscode.Uri>();
+  for (const uri of found) {
+    const rel = vscode.workspace.asRelativePath(uri, false);
+    if (!isConfigFile(uri) && !NOT_PAYLOADS.test(rel)) {
+      files.set(uri.toString(), uri);
+    }
+  }
+  for (const uri of pairings.payloadsFor(target)) {
+    const key = uri.toString();
+    if (seen.has(key) || (uri.scheme === 'file' && !files.has(key) && !fs.existsSync(uri.fsPath))) continue;
+    seen.add(key);
+    items.push({
+      label: `$(pinned) ${vscode.workspace.asRelativePath(uri, false)}`,
+      description: vscode.l10n.t('used with this function before'),
+      choice: { kind: 'source', source: { kind: 'file', uri } },
+    });
+  }
+  const rest = [...files.values()].filter((u) => !seen.has(u.toString())).map((uri) => ({ uri, rel: vscode.workspace.asRelativePath(uri, false) }));
+  rest.sort((a, b) => a.rel.localeCompare(b.rel));
+  for (const { uri, rel } of rest) {
+    items.push({ label: `$(json) ${rel}`, choice: { kind: 'source', source: { kind: 'file', uri } } });
+  }
+  items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
+  items.push({ label: `$(circle-slash) ${vscode.l10n.t('Empty payload')}`, description: '{}', choice: { kind: 'source', source: { kind: 'empty' } } });
+  items.push({ label: `$(new-file) ${vscode.l10n.t('New payload from template…')}`, description: vscode.l10n.t('SQS, SNS, S3, API Gateway, EventBridge, DynamoDB, Kinesis'), choice: { kind: 'template' } });
+  if (options.allowOptions) {
+    items.push({ label: `$(settings-gear) ${vscode.l10n.t('Invoke with options…')}`, description: vscode.l10n.t('invocation type, client context'), choice: { kind: 'options' } });
+  }
+  const picked = await ui().showQuickPick(items, {
+    title: vscode.l10n.t('Invoke {0}', `${target.functionName}${target.qualifier && target.qualifier !== '$LATEST' ? `:${target.qualifier}` : ''}`),
+    placeHolder: vscode.l10n.t('Choose the payload'),
+    matchOnDescription: true,
+  });
+  if (!picked?.choice) {
+    throw new UserCancelledError();
+  }
+  return picked.choice;
+}
+
+interface TypeItem extends vscode.QuickPickItem {
+  type: InvocationType;
+}
+
+/** "Invoke with options…": the invocation type and, for RequestResponse, an optional client context. */
+export async function pickInvokeOptions(lastType?: InvocationType): Promise<InvokeOptions> {
+  const items: TypeItem[] = [
+    { type: 'RequestResponse', label: 'RequestResponse', description: vscode.l10n.t('synchronous: wait for the response and the log (default)') },
+    { type: 'Event', label: 'Event', description: vscode.l10n.t('asynchronous: queue the event; answers 202') },
+    { type: 'DryRun', label: 'DryRun', description: vscode.l10n.t('check parameters and permissions only; answers 204') },
+  ];
+  if (lastType && lastType !== 'RequestResponse') {
+    items.sort((a, b) => (a.type === lastType ? -1 : b.type === lastType ? 1 : 0));
+  }
+  const picked = await ui().showQuickPick(items, { title: vscode.l10n.t('Invocation type'), placeHolder: vscode.l10n.t('How to invoke') });
+  if (!picked) {
+    throw new UserCancelledError();
+  }
+  if (picked.type !== 'RequestResponse') {
+    return { invocationType: picked.type };
+  }
+  const text = await ui().showInputBox({
+    title: vscode.l10n.t('Client context (optional)'),
+    prompt: vscode.l10n.t('A JSON object the function receives as context.clientContext. Leave empty for none.'),
+    placeHolder: '{"custom": {"key": "value"}}',
+    validateInput: (v) => {
+      const r = encodeClientContext(v);
+      return r.ok ? undefined : r.message;
+    },
+  });
+  if (text === undefined) {
+    throw new UserCancelledError();
+  }
+  const r = encodeClientContext(text);
+  if (!r.ok) {
+    throw new Error(r.message);
+  }
+  return { invocationType: 'RequestResponse', clientContext: r.base64 };
+}
+
+/** The account of a target's ARN, for templates. */
+function accountOf(target: FunctionTarget | undefined): string {
+  const m = target?.functionArn ? /^arn:[^:]+:lambda:[^:]*:(\d{12}):/.exec(target.functionArn) : null;
+  return m ? m[1] : DEFAULT_TEMPLATE_CONTEXT.account;
+}
+
+function validateNewPath(folder: vscode.WorkspaceFolder, value: string): string | undefined {
+  const rel = value.trim().replace(/\\/g, '/');
+  if (!rel) return vscode.l10n.t('Enter a file name.');
+  if (path.isAbsolute(rel) || rel.split('/').includes('..')) return vscode.l10n.t('Enter a path inside the workspace folder.');
+  if (!/\.jsonc?$/i.test(rel)) return vscode.l10n.t('The name must end in .json or .jsonc.');
+  if (/\.(event-invoke-config|event-source-mapping)\.jsonc?$/i.test(rel)) return vscode.l10n.t('That name is for config files; choose another.');
+  if (fs.existsSync(path.join(folder.uri.fsPath, rel))) return vscode.l10n.t('{0} already exists.', rel);
+  return undefined;
+}
+
+/**
+ * New payload file from a template: in `payloads/` of the first workspace folder (or an
+ * untitled editor without a folder), opened, and paired with `target` when given.
+ */
+export async function newPayloadFile(target: FunctionTarget | undefined, pairings: PairingState): Promise<vscode.Uri> {
+  interface TemplateItem extends vscode.QuickPickItem {
+    template: PayloadTemplate;
+  }
+  const items: TemplateItem[] = payloadTemplates().map((x) => ({ label: x.label, description: x.description, template: x }));
+  const picked = await ui().showQuickPick(items, { title: vscode.l10n.t('New Payload File'), placeHolder: vscode.l10n.t('Choose an event template') });
+  if (!picked) {
+    throw new UserCancelledError();
+  }
+  const content = renderTemplate(picked.template, { region: target?.region ?? DEFAULT_TEMPLATE_CONTEXT.region, account: accountOf(target) });
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder || folder.uri.scheme !== 'file') {
+    const doc = await vscode.workspace.openTextDocument({ language: 'json', content });
+    await vscode.window.showTextDocument(doc);
+    return doc.uri;
+  }
+  const suggested = uniqueFileName('payloads', picked.template.fileName, (rel) => fs.existsSync(path.join(folder.uri.fsPath, rel)));
+  const answer = await ui().showInputBox({
+    title: vscode.l10n.t('New Payload File'),
+    prompt: vscode.l10n.t('Path of the new file, relative to {0}', folder.name),
+    value: suggested,
+    validateInput: (v) => validateNewPath(folder, v),
+  });
+  if (answer === undefined) {
+    throw new UserCancelledError();
+  }
+  const problem = validateNewPath(folder, answer);
+  if (problem) {
+    throw new Error(problem);
+  }
+  const uri = vscode.Uri.joinPath(folder.uri, ...answer.trim().replace(/\\/g, '/').split('/'));
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  await vscode.window.showTextDocument(uri, { preview: false });
+  if (target) {
+    await pairings.set(uri, target);
+  }
+  return uri;
+}
