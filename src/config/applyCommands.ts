@@ -13,6 +13,7 @@ import { UserCancelledError } from '../core/runCommand';
 import { ui } from '../core/userInput';
 import { functionNameOf } from '../shared/arn';
 import { describeAwsError, formatDescribedError, isCancellation } from '../shared/awsErrors';
+import { needsTrustConfirmation } from '../shared/settingsPolicy';
 import type { ConfigDiagnostics } from './configDiagnostics';
 import type { ConfigFiles } from './configFiles';
 import type { ConfigKind, ConfigProblem, MappingState, SettingChange } from './model';
@@ -126,7 +127,7 @@ export class ApplyCommands {
   private async applyDocument(doc: vscode.TextDocument, operation: ApplyOperation): Promise<ApplyOutcome> {
     const base: ApplyOutcome = { uri: doc.uri.toString(), operation, status: 'cancelled' };
     const name = baseName(doc.uri);
-    if (!vscode.workspace.isTrusted && doc.uri.scheme === 'file' && vscode.workspace.getWorkspaceFolder(doc.uri)) {
+    if (needsTrustConfirmation(vscode.workspace.isTrusted, { kind: 'document', scheme: doc.uri.scheme }) && vscode.workspace.getWorkspaceFolder(doc.uri)) {
       const go = vscode.l10n.t('Apply');
       const answer = await ui().showWarningMessage(
         vscode.l10n.t('This workspace is not trusted. Apply {0}, a file of this workspace, to your AWS account?', name),
@@ -332,7 +333,8 @@ export class ApplyCommands {
       if (isCancellation(err) || err instanceof UserCancelledError) {
         throw err;
       }
-      return this.failed(err, uuid, this.files.regionOf(doc.uri) ?? '', base);
+      // The regions looked in, for the hint ("Check the region (…)").
+      return this.failed(err, uuid, this.files.regionOf(doc.uri) ?? (await this.connection.regions()).join(', '), base);
     }
     const { region, state } = found;
     this.files.rememberRegion(doc.uri, region);

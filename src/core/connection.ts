@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LambdaService } from '../aws';
-import { isLoopbackEndpoint } from '../shared/endpoint';
+import { needsInsecureEndpointWarning } from '../shared/endpoint';
+import { resolveConnectionSettings } from '../shared/settingsPolicy';
 import { loadAws } from './lazy';
 import { log } from './log';
 
@@ -13,25 +14,18 @@ export interface ConnectionSettings {
 export const DEFAULT_REGION = 'us-east-1';
 
 /**
- * Reads a setting. In an untrusted workspace the workspace's own value of a setting that
- * decides where signed requests go is ignored (only user settings and defaults count).
+ * Reads the settings. In an untrusted workspace the workspace's own value of a setting that
+ * decides where signed requests go is ignored (only user settings and defaults count); the
+ * endpoint is an application setting, never taken from a workspace. The decision is
+ * `resolveConnectionSettings` (src/shared/settingsPolicy.ts).
  */
-function read<T>(key: string, fallback: T): T {
-  const cfg = vscode.workspace.getConfiguration('lambdaWorkbench');
-  if (vscode.workspace.isTrusted) {
-    return cfg.get<T>(key, fallback);
-  }
-  const i = cfg.inspect<T>(key);
-  return (i?.globalValue ?? i?.defaultValue ?? fallback) as T;
-}
-
 export function readConnectionSettings(): ConnectionSettings {
-  const profile = read<string>('profile', '').trim();
-  const regions = read<string[]>('regions', []).filter((r) => typeof r === 'string' && r.trim()).map((r) => r.trim());
-  const inspect = vscode.workspace.getConfiguration('lambdaWorkbench').inspect<string>('endpoint');
-  // The endpoint is an application setting: never taken from a workspace.
-  const endpoint = (inspect?.globalValue ?? '').trim();
-  return { profile: profile || undefined, regions, endpoint: endpoint || undefined };
+  const cfg = vscode.workspace.getConfiguration('lambdaWorkbench');
+  const values = <T>(key: string) => {
+    const i = cfg.inspect<T>(key);
+    return { value: cfg.get<T>(key), globalValue: i?.globalValue, defaultValue: i?.defaultValue };
+  };
+  return resolveConnectionSettings({ profile: values<string>('profile'), regions: values<unknown>('regions'), endpoint: values<string>('endpoint') }, vscode.workspace.isTrusted);
 }
 
 /**
@@ -125,7 +119,7 @@ export class Connection implements vscode.Disposable {
       return;
     }
     this.warnedEndpoint = endpoint;
-    if (!endpoint.startsWith('https://') && !isLoopbackEndpoint(endpoint)) {
+    if (needsInsecureEndpointWarning(endpoint)) {
       const msg = vscode.l10n.t('The Lambda endpoint {0} is not HTTPS and not on this machine: requests and their payloads travel unencrypted.', endpoint);
       log().warn(msg);
       void vscode.window.showWarningMessage(msg);

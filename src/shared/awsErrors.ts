@@ -5,6 +5,7 @@
  * without loading the SDK.
  */
 import { t } from './l10n';
+import { redactSecrets } from './redact';
 
 export interface DescribedError {
   kind: 'cancelled' | 'credentials' | 'network' | 'api' | 'other';
@@ -43,7 +44,8 @@ export interface ErrorContext {
 export function describeAwsError(err: unknown, ctx: ErrorContext = {}): DescribedError {
   const e = (err ?? {}) as ErrorShape;
   const name = e.name ?? 'Error';
-  const message = (e.message ?? String(err)).trim();
+  // AWS's messages can quote the Authorization header or a session token: never passed on.
+  const message = redactSecrets((e.message ?? String(err)).trim());
   const status = e.$metadata?.httpStatusCode ?? e.$response?.statusCode;
   const profileArg = ctx.profile ? ` --profile ${ctx.profile}` : '';
   if (isCancellation(err)) {

@@ -2,7 +2,7 @@
  * Parsing a config file with jsonc-parser: the value, the syntax tree (node offsets, so a
  * problem can point at its field) and syntax errors with their line and column.
  */
-import { Node, ParseError, ParseErrorCode, findNodeAtLocation, getNodeValue, parseTree } from 'jsonc-parser';
+import { Node, ParseError, ParseErrorCode, SyntaxKind, createScanner, findNodeAtLocation, getNodeValue, parseTree } from 'jsonc-parser';
 import { t } from '../../shared/l10n';
 import type { ConfigKind, ConfigProblem, JsonPath, TextPosition } from './types';
 
@@ -153,11 +153,39 @@ function duplicateKeys(root: Node, lines: LineIndex, path: JsonPath = []): Confi
 }
 
 /**
+ * Deepest nesting of objects and arrays a config file may have (the bodies need 4). The parser
+ * is recursive: far deeper input would overflow the extension host's stack.
+ */
+export const MAX_CONFIG_DEPTH = 1000;
+
+/** Offset of the first `{` or `[` nested deeper than MAX_CONFIG_DEPTH (an iterative scan), or undefined. */
+function tooDeepAt(text: string): number | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
+      if (++depth > MAX_CONFIG_DEPTH) {
+        return scanner.getTokenOffset();
+      }
+    } else if ((kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) && depth > 0) {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+/**
  * Parses a config file. `.json` files (what the AWS CLI reads) allow neither comments nor
  * trailing commas; `.jsonc` files allow both.
  */
 export function parseConfig(text: string, kind: ConfigKind, options: { jsonc: boolean }): ParsedConfig {
   const lines = new LineIndex(text);
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    const pos = lines.positionAt(deep);
+    const message = t('Line {0}, column {1}: objects and arrays are nested more than {2} levels deep.', pos.line + 1, pos.character + 1, MAX_CONFIG_DEPTH);
+    return { kind, text, jsonc: options.jsonc, root: undefined, value: undefined, problems: [makeProblem(lines, { message, path: [], offset: deep, length: 1, code: 'parse' })], lines };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: options.jsonc, disallowComments: !options.jsonc, allowEmptyContent: true });
   const problems: ConfigProblem[] = errors.map((e) => {
