@@ -180,7 +180,8 @@ class Sandbox {
       const memoryUsed = (bytes: number): number => Math.max(1, Math.ceil(bytes / (1024 * 1024)));
       const timer = setTimeout(() => {
         const endedAt = new Date();
-        const durationMs = performance.now() - t0;
+        // Timers may fire a fraction of a millisecond early; a timed-out run lasted the whole timeout.
+        const durationMs = Math.max(performance.now() - t0, config.timeout * 1000);
         this.kill();
         const message = timeoutMessage(endedAt, requestId, config.timeout);
         finish({
