@@ -1,0 +1,127 @@
+/** The benchmark's figures: the JSON written to bench-results/latest.json and the table printed. */
+import type { InvokeCase } from './invoke';
+import type { ListingCase } from './listing';
+import { formatBytes, formatMs } from './stats';
+
+export interface TargetResult {
+  name: string;
+  measured: string;
+  target: string;
+  /** undefined: informational figure, no target. */
+  pass?: boolean;
+}
+
+export interface ActivationFigures {
+  windows: number;
+  /** Windows where the extension was already active (no first activation to time). */
+  alreadyActive: number;
+  bundleLoadMs: number[];
+  /** Part of bundleLoadMs: VS Code building the API object on the bundle's require('vscode'). */
+  vscodeApiMs: number[];
+  activateCallMs: number[];
+  /** bundle load + activate() per window. */
+  extensionMs: number[];
+  endToEndMs: number[];
+  medianExtensionMs: number;
+  medianBundleLoadMs: number;
+  medianVscodeApiMs: number;
+  medianActivateCallMs: number;
+  medianEndToEndMs: number;
+  awsLoaded: boolean;
+  sdkModules: string[];
+  extensionModules: string[];
+}
+
+/** require() of the main bundle in fresh Node processes, with a stand-in vscode module. */
+export interface FreshLoadFigures {
+  node: string;
+  runs: number;
+  loadMs: number[];
+  medianMs: number;
+  sdkModules: string[];
+}
+
+export interface PackageFigures {
+  file: string;
+  bytes: number;
+  unpackedBytes: number;
+  files: number;
+  largest: Array<{ name: string; bytes: number }>;
+}
+
+export interface MemoryFigures {
+  extensionHostNode: string;
+  afterGc: boolean;
+  samples: Array<{ label: string; rss: number; heapUsed: number }>;
+  listedFunctions: number;
+  listPages: number;
+  listMs: number;
+  invocations: number;
+  invokeMs: number;
+  invokeFailures: number;
+  firstFailure?: string;
+  listingHeapGrowth: number;
+  listingRssGrowth: number;
+  invokeHeapGrowth: number;
+  invokeRssGrowth: number;
+  /** heapUsed growth per invocation between the 100th and the last. */
+  perInvocationBytes: number;
+}
+
+export interface BenchReport {
+  date: string;
+  durationSeconds: number;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; platform: string };
+  /** 1-minute load average when the run started and when it ended: other work on the machine shows in the figures. */
+  loadAverage: { start: number; end: number };
+  runner: { node: string };
+  /** Which build was measured. */
+  measured: string;
+  vscode?: { version: string; codeServer: string; extensionHostNode: string };
+  activation?: ActivationFigures;
+  freshLoad?: FreshLoadFigures;
+  package?: PackageFigures;
+  listing: ListingCase[];
+  invoke: InvokeCase[];
+  memory?: MemoryFigures;
+  targets: TargetResult[];
+  notMeasured: string[];
+}
+
+function verdict(pass: boolean | undefined): string {
+  return pass === undefined ? 'info' : pass ? 'PASS' : 'MISS';
+}
+
+export function renderTable(r: BenchReport): string {
+  const rows = r.targets.map((t) => [t.name, t.measured, t.target, verdict(t.pass)]);
+  const header = ['Measure', 'Measured', 'Target', 'Result'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  const out = [
+    `Lambda Workbench benchmarks, ${r.date} (${r.durationSeconds.toFixed(0)} s)`,
+    `Measured: ${r.measured}`,
+    `Machine: ${r.machine.cpus} CPUs (${r.machine.cpuModel}), ${r.machine.memoryGiB} GiB, ${r.machine.platform}; runner Node ${r.runner.node}` +
+      (r.vscode ? `; VS Code ${r.vscode.version} (code-server ${r.vscode.codeServer}), extension host Node ${r.vscode.extensionHostNode}` : ''),
+    `Load average (1 min): ${r.loadAverage.start.toFixed(1)} at the start, ${r.loadAverage.end.toFixed(1)} at the end` +
+      (Math.max(r.loadAverage.start, r.loadAverage.end) > r.machine.cpus ? ` (more than ${r.machine.cpus} CPUs: other work competed with the benchmark)` : ''),
+    '',
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+  ];
+  const missed = r.targets.filter((t) => t.pass === false).length;
+  const passed = r.targets.filter((t) => t.pass === true).length;
+  out.push('', `${passed} PASS, ${missed} MISS`);
+  if (r.notMeasured.length) {
+    out.push('', 'Not measured:', ...r.notMeasured.map((n) => `- ${n}`));
+  }
+  return out.join('\n');
+}
+
+export const fmt = {
+  ms: formatMs,
+  bytes: formatBytes,
+  int: (n: number) => n.toLocaleString('en-US'),
+  pct: (n: number) => `${(n * 100).toFixed(0)}%`,
+  ratio: (n: number) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a'),
+};
