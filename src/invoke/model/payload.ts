@@ -5,7 +5,8 @@
  * where it applies, the line and column; the caller then sends nothing.
  * Pure: no vscode import.
  */
-import * as fs from 'node:fs/promises';
+import * as fs from 'node:fs';
+import { promisify } from 'node:util';
 import { createScanner, parse, ParseError, ParseErrorCode, SyntaxKind } from 'jsonc-parser';
 import { t } from '../../shared/l10n';
 import { formatBytes, formatLimit, groupDigits, InvocationType, payloadLimit } from './limits';
@@ -63,6 +64,10 @@ export interface CheckOptions {
 export const MAX_READ_BYTES = 64 * 1024 * 1024;
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+// Stateless between calls (no streaming): one instance each serves every payload.
+const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf8Encoder = new TextEncoder();
 
 /** 1-based line and column of a UTF-16 offset in `text` (`\r\n`, `\r` and `\n` end lines). */
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
@@ -137,7 +142,7 @@ export function decodeUtf8Strict(bytes: Uint8Array, file: string): string {
     throw new PayloadError('encoding', file, t('{0} is UTF-16 (byte order mark {1} {2}): payloads must be UTF-8. Save the file with UTF-8 encoding.', file, hex(bytes[0]).slice(2), hex(bytes[1]).slice(2)), 1, 1);
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return strictDecoder.decode(bytes);
   } catch {
     const bad = Math.max(0, firstInvalidUtf8(bytes));
     const before = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes.subarray(0, bad));
@@ -278,6 +283,46 @@ function checkDepth(text: string, file: string): void {
   }
 }
 
+/**
+ * Whether objects and arrays may nest deeper than MAX_PAYLOAD_DEPTH: one pass over the
+ * characters that jumps over strings (indexOf), far cheaper than the tokenizer. On valid JSON
+ * it counts exactly as checkDepth does; on anything else it may be wrong either way, which is
+ * why its only use is to decide whether checkDepth must run before JSON.parse (see
+ * checkPayloadText).
+ */
+function mayBeTooDeep(text: string): boolean {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      // The closing quote is the first one not escaped by an odd number of backslashes.
+      let end = i;
+      for (;;) {
+        end = text.indexOf('"', end + 1);
+        if (end < 0) {
+          return false; // not closed: not JSON, checkDepth runs on the slow path
+        }
+        let k = end - 1;
+        while (text.charCodeAt(k) === 92 /* \ */) {
+          k--;
+        }
+        if ((end - 1 - k) % 2 === 0) {
+          break;
+        }
+      }
+      i = end;
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > MAX_PAYLOAD_DEPTH) {
+        return true;
+      }
+    } else if ((c === 125 /* } */ || c === 93 /* ] */) && depth > 0) {
+      depth--;
+    }
+  }
+  return false;
+}
+
 function isStrictJson(text: string): boolean {
   try {
     JSON.parse(text);
@@ -292,21 +337,41 @@ function isStrictJson(text: string): boolean {
  * what is sent. Throws PayloadError on a syntax error or when the payload is over the limit.
  */
 export function checkPayloadText(text: string, opts: CheckOptions, bomRemoved = false): CheckedPayload {
+  return checkText(text, opts, bomRemoved, undefined);
+}
+
+/**
+ * checkPayloadText, given also the UTF-8 bytes `text` was decoded from (strictly, so that
+ * encoding `text` again gives them back): when nothing is removed from the text, those bytes
+ * are what is sent, without encoding the text again.
+ */
+function checkText(text: string, opts: CheckOptions, bomRemoved: boolean, decodedFrom: Uint8Array | undefined): CheckedPayload {
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1);
     bomRemoved = true;
+    decodedFrom = undefined;
   }
   let sent = text;
+  /** `sent` is `text` unchanged (so `decodedFrom` is its encoding). */
+  let unchanged = true;
   let empty = false;
   let commentsRemoved = 0;
   let trailingCommasRemoved = 0;
   if (text.trim() === '') {
     sent = '{}';
+    unchanged = false;
     empty = true;
   } else {
-    checkDepth(text, opts.file);
-    // Strict JSON (the common case) needs nothing more; otherwise parse as JSONC and strip.
+    // The depth limit comes first, as on the slow path: JSON.parse would take seconds on
+    // millions of levels before they are refused.
+    if (mayBeTooDeep(text)) {
+      checkDepth(text, opts.file);
+    }
+    // Strict JSON (the common case) is checked by JSON.parse alone: on valid JSON,
+    // mayBeTooDeep counts as checkDepth does. Otherwise: depth with the tokenizer, then
+    // parse as JSONC (for the place of each error) and strip comments and trailing commas.
     if (!isStrictJson(text)) {
+      checkDepth(text, opts.file);
       const errors: ParseError[] = [];
       parse(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
       if (errors.length > 0) {
@@ -318,6 +383,7 @@ export function checkPayloadText(text: string, opts: CheckOptions, bomRemoved = 
         commentsRemoved = removals.filter((r) => r.kind === 'comment').length;
         trailingCommasRemoved = removals.length - commentsRemoved;
         sent = applyRemovals(text, removals);
+        unchanged = false;
       }
       if (!isStrictJson(sent)) {
         // jsonc-parser accepted what JSON.parse does not: report it rather than send it.
@@ -325,7 +391,7 @@ export function checkPayloadText(text: string, opts: CheckOptions, bomRemoved = 
       }
     }
   }
-  const bytes = new TextEncoder().encode(sent);
+  const bytes = decodedFrom && unchanged ? decodedFrom : utf8Encoder.encode(sent);
   const limit = payloadLimit(opts.invocationType);
   if (bytes.length > limit) {
     throw tooLargeError(opts.file, bytes.length, opts.invocationType);
@@ -345,7 +411,7 @@ export function checkPayload(bytes: Uint8Array, opts: CheckOptions): CheckedPayl
     bomRemoved = true;
   }
   const text = decodeUtf8Strict(bytes, opts.file);
-  return checkPayloadText(text, opts, bomRemoved);
+  return checkText(text, opts, bomRemoved, bytes);
 }
 
 /** The PayloadError for a file that could not be read (`code` is the Node error code, e.g. ENOENT). */
@@ -359,18 +425,56 @@ export function readError(file: string, code: string | undefined, detail: string
   return new PayloadError('unreadable', file, t('Could not read {0}: {1}', file, detail));
 }
 
-/** Reads and checks a payload file from disk. Files over MAX_READ_BYTES are refused unread. */
-export async function readPayloadFile(fsPath: string, opts: CheckOptions): Promise<CheckedPayload> {
-  let bytes: Uint8Array;
+const open = promisify(fs.open);
+const fstat = promisify(fs.fstat);
+const read = promisify(fs.read);
+
+/**
+ * The bytes of a file, read on one handle: its size (fstat) first, so that a file over
+ * MAX_READ_BYTES is refused unread, then the whole file in one read. The buffer has a byte
+ * to spare, so a file that grew since fstat shows as a full buffer and is read on.
+ */
+async function readBytes(fsPath: string, opts: CheckOptions): Promise<Uint8Array> {
+  const fd = await open(fsPath, 'r');
   try {
-    const stat = await fs.stat(fsPath);
+    const stat = await fstat(fd);
     if (stat.isDirectory()) {
       throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
     }
     if (stat.size > MAX_READ_BYTES) {
       throw tooLargeError(opts.file, stat.size, opts.invocationType);
     }
-    bytes = await fs.readFile(fsPath);
+    let buffer = new Uint8Array(stat.size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > MAX_READ_BYTES) {
+          throw tooLargeError(opts.file, length, opts.invocationType);
+        }
+        const larger = new Uint8Array(Math.min(2 * length, MAX_READ_BYTES + 1));
+        larger.set(buffer);
+        buffer = larger;
+      }
+      const wanted = buffer.length - length;
+      const { bytesRead } = await read(fd, buffer, length, wanted, length);
+      length += bytesRead;
+      // A short read ending at the size fstat gave is the end of the file: no read to confirm it.
+      if (bytesRead === 0 || (bytesRead < wanted && length === stat.size)) {
+        break;
+      }
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    // Nothing waits for the close: the bytes are read, and an error closing is of no use.
+    fs.close(fd, () => undefined);
+  }
+}
+
+/** Reads and checks a payload file from disk. Files over MAX_READ_BYTES are refused unread. */
+export async function readPayloadFile(fsPath: string, opts: CheckOptions): Promise<CheckedPayload> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBytes(fsPath, opts);
   } catch (err) {
     if (isPayloadError(err)) {
       throw err;
