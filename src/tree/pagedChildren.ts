@@ -4,9 +4,8 @@ import type { ExplorerContext } from './explorerContext';
 import { nodeIds } from './model/ids';
 import { emptyText, failureText, ListKind, loadingLabel } from './model/labels';
 import { Page, PagedSource, planChildren } from './model/paging';
-import { EmptyNode } from './nodes/EmptyNode';
+import { PlaceholderNode } from './nodes/PlaceholderNode';
 import { ErrorNode } from './nodes/ErrorNode';
-import { LoadingNode } from './nodes/LoadingNode';
 import { LoadMoreNode } from './nodes/LoadMoreNode';
 import type { TreeNode } from './nodes/TreeNode';
 
@@ -141,9 +140,9 @@ export class PagedChildren<T> implements ChildList {
     } else if (tail?.kind === 'loadMore') {
       out.push(new LoadMoreNode(this.ctx, owner, nodeIds.tail(parentId, 'loadMore'), tail.loaded, () => this.loadMore()));
     } else if (tail?.kind === 'loading') {
-      out.push(new LoadingNode(this.ctx, owner, nodeIds.tail(parentId, 'loading'), loadingLabel(tail.loaded, match !== undefined)));
+      out.push(new PlaceholderNode(this.ctx, owner, nodeIds.tail(parentId, 'loading'), loadingLabel(tail.loaded, match !== undefined), 'loading'));
     } else if (tail?.kind === 'empty') {
-      out.push(new EmptyNode(this.ctx, owner, nodeIds.tail(parentId, 'empty'), emptyText(kind, region, tail.filtered ? this.ctx.filterText() : undefined)));
+      out.push(new PlaceholderNode(this.ctx, owner, nodeIds.tail(parentId, 'empty'), emptyText(kind, region, tail.filtered ? this.ctx.filterText() : undefined), 'empty'));
     }
     return out;
   }

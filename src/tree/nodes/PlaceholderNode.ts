@@ -3,13 +3,17 @@ import type { ExplorerContext } from '../explorerContext';
 import { CONTEXT } from '../model/contextValues';
 import { TreeNode } from './TreeNode';
 
-/** The placeholder of an empty list ("No aliases", "No functions match …"). */
-export class EmptyNode extends TreeNode {
+/**
+ * A one-line placeholder: `empty` for an empty list ("No aliases", "No functions match …"),
+ * `loading` while a page is under way (load more, or a filter searching the rest of a list).
+ */
+export class PlaceholderNode extends TreeNode {
   constructor(
     ctx: ExplorerContext,
     parent: TreeNode | undefined,
     readonly id: string,
     readonly text: string,
+    readonly kind: 'empty' | 'loading',
   ) {
     super(ctx, parent);
   }
@@ -17,8 +21,8 @@ export class EmptyNode extends TreeNode {
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.text, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('info');
-    item.contextValue = CONTEXT.empty;
+    item.iconPath = new vscode.ThemeIcon(this.kind === 'loading' ? 'loading~spin' : 'info');
+    item.contextValue = this.kind === 'loading' ? CONTEXT.loading : CONTEXT.empty;
     return item;
   }
 }
