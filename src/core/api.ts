@@ -1,4 +1,6 @@
 import type * as vscode from 'vscode';
+import type { ConfigApi } from '../config/registerConfig';
+import type { InvokeApi } from '../invoke/registerInvoke';
 import type { Connection } from './connection';
 import type { FunctionTarget, MappingTarget } from './targets';
 import type { UserInput } from './userInput';
@@ -25,6 +27,6 @@ export interface WorkbenchApi {
   isAwsLoaded(): boolean;
   /** For tests: answer the extension's questions; returns a function that restores the real UI. */
   setUserInput(input: UserInput): () => void;
-  readonly invoke: unknown;
-  readonly config: unknown;
+  readonly invoke: InvokeApi;
+  readonly config: ConfigApi;
 }

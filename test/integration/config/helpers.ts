@@ -16,7 +16,7 @@ export function workspaceFile(relative: string): vscode.Uri {
 }
 
 export function configApi(api: WorkbenchApi): ConfigApi {
-  return api.config as ConfigApi;
+  return api.config;
 }
 
 export function execute(command: string, ...args: unknown[]): Thenable<ApplyOutcome | undefined> {

@@ -78,7 +78,7 @@ describe('Invoke (integration)', function () {
   before(async () => {
     const s = await setup();
     emulator = s.emulator;
-    invoke = s.api.invoke as InvokeApi;
+    invoke = s.api.invoke;
     assert.ok(vscode.workspace.workspaceFolders?.length, 'a workspace folder is open');
     root = vscode.workspace.workspaceFolders[0].uri;
     await invoke.clearPairings();

@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ApplyOutcome, ConfigApi } from '../../../src/config/registerConfig';
+import type { ApplyOutcome } from '../../../src/config/registerConfig';
 import type { WorkbenchApi } from '../../../src/core/api';
 import { DEMO_ACCOUNT, DEMO_MAPPINGS, DEMO_REGION, type Emulator } from '../../emulator';
 import { setup, withAnswers } from '../support';
@@ -66,7 +66,7 @@ describe('Reliability: bad config files and names (a clear message, nothing sent
     const expected =
       problems.length === 1 ? `${name} was not applied (nothing was sent): ${problems[0]}` : `${name} was not applied (nothing was sent): ${problems.length} problems. First: ${problems[0]}`;
     assert.equal(await notes.lastError(), expected);
-    const diagnostics = (api.config as ConfigApi).diagnostics.get(uri) ?? [];
+    const diagnostics = api.config.diagnostics.get(uri) ?? [];
     assert.deepEqual(diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.message), problems, 'the problems are on the file');
     assert.deepEqual(orderProcessorConfig(), configBefore);
   }

@@ -29,7 +29,7 @@ describe('Reliability: bad payload files (a clear message, nothing sent)', funct
   before(async () => {
     const s = await setup();
     emulator = s.emulator;
-    invoke = s.api.invoke as InvokeApi;
+    invoke = s.api.invoke;
     files = new BadInputFolder();
     await settled(emulator);
   });

@@ -20,7 +20,7 @@ describe('Reliability: load (20 invocations at once)', function () {
   before(async () => {
     const s = await setup();
     emulator = s.emulator;
-    invoke = s.api.invoke as InvokeApi;
+    invoke = s.api.invoke;
     files = new BadInputFolder('bad-input/load');
   });
 

@@ -108,7 +108,7 @@ describe('Security: no credentials or signatures in any log or output', function
 
   before(async () => {
     ({ emulator, api } = await setup());
-    invoke = api.invoke as InvokeApi;
+    invoke = api.invoke;
     files = new BadInputFolder('bad-input/secrets');
     notes = new Notifications();
     proxy = await recordingProxy(emulator.endpoint);

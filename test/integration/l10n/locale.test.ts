@@ -1,0 +1,118 @@
+/**
+ * Locale: with VS Code's display language set to Japanese (`run-integration.js --locale ja`),
+ * the extension's manifest strings come from package.nls.ja.json (command titles), its own
+ * messages from l10n/bundle.l10n.ja.json, and the config-file schemas from schemas/ja/ (the
+ * jsonValidation url is itself a package.nls string), so hovers in a config file are Japanese.
+ *
+ * The suite only exists in a Japanese run: the default (English) run registers nothing here,
+ * so nothing is skipped or counted. Run it with
+ *   node out/test/harness/run-integration.js --locale ja --grep Locale
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { WorkbenchApi } from '../../../src/core/api';
+import { EXTENSION_ID, setup, waitFor } from '../support';
+import { find, rows } from '../tree/treeSupport';
+import { workspaceFile } from '../config/helpers';
+
+const LANGUAGE = 'ja';
+
+function readJson<T>(file: string): T {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+}
+
+function hoverText(hovers: vscode.Hover[] | undefined): string {
+  return (hovers ?? [])
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
+}
+
+if (vscode.env.language === LANGUAGE) {
+  describe(`Locale (${LANGUAGE}): the extension speaks the display language`, function () {
+    this.timeout(90_000);
+    let ext: vscode.Extension<WorkbenchApi>;
+    let api: WorkbenchApi;
+    let root: string;
+
+    before(async () => {
+      const found = vscode.extensions.getExtension<WorkbenchApi>(EXTENSION_ID);
+      assert.ok(found, `extension ${EXTENSION_ID} is not installed`);
+      ext = found;
+      root = ext.extensionPath;
+      ({ api } = await setup());
+    });
+
+    it('command titles come from package.nls.ja.json', () => {
+      const nls = readJson<Record<string, string>>(path.join(root, `package.nls.${LANGUAGE}.json`));
+      const english = readJson<Record<string, string>>(path.join(root, 'package.nls.json'));
+      // VS Code keeps a localized command title as { value, original } (the palette matches both).
+      type Title = string | { value: string; original: string };
+      const commands = (ext.packageJSON as { contributes: { commands: Array<{ command: string; title: Title }> } }).contributes.commands;
+      const valueOf = (t: Title) => (typeof t === 'string' ? t : t.value);
+      const invokeFile = commands.find((c) => c.command === 'lambdaWorkbench.invokeFile');
+      assert.ok(invokeFile, 'lambdaWorkbench.invokeFile is contributed');
+      assert.equal(valueOf(invokeFile.title), nls['command.invokeFile']);
+      assert.notEqual(valueOf(invokeFile.title), english['command.invokeFile']);
+      assert.match(valueOf(invokeFile.title), /[\u3040-\u30ff\u4e00-\u9fff]/, 'the title is Japanese');
+      if (typeof invokeFile.title !== 'string') {
+        assert.equal(invokeFile.title.original, english['command.invokeFile'], 'the English title is kept as the original');
+      }
+      // every contributed command: no %key% left, none still English
+      for (const c of commands) {
+        const title = valueOf(c.title);
+        assert.doesNotMatch(title, /^%.*%$/, `${c.command} has a resolved title`);
+        const key = Object.keys(english).find((k) => english[k] === title);
+        assert.equal(key, undefined, `${c.command}: "${title}" is still the English text of ${key}`);
+      }
+    });
+
+    it('the jsonValidation urls point at the Japanese schemas', () => {
+      const validation = (ext.packageJSON as { contributes: { jsonValidation: Array<{ url: string }> } }).contributes.jsonValidation;
+      assert.deepEqual(
+        validation.map((v) => v.url),
+        [`./schemas/${LANGUAGE}/event-invoke-config.schema.json`, `./schemas/${LANGUAGE}/event-source-mapping.schema.json`],
+      );
+      for (const v of validation) {
+        assert.ok(fs.existsSync(path.join(root, v.url)), `${v.url} exists in the extension`);
+      }
+    });
+
+    it('messages of the extension come from l10n/bundle.l10n.ja.json (tree labels)', async () => {
+      const bundle = readJson<Record<string, string>>(path.join(root, 'l10n', `bundle.l10n.${LANGUAGE}.json`));
+      assert.equal(vscode.l10n.t('Versions'), bundle['Versions'], 'vscode.l10n.t of this extension reads the Japanese bundle');
+      const fp = api.explorer.functionsProvider;
+      const hello = find(await rows(fp), 'hello-world');
+      const children = (await rows(fp, hello)).map((r) => r.label);
+      assert.ok(children.includes(bundle['Versions']), `the group "${bundle['Versions']}" among ${children.join(', ')}`);
+      assert.ok(children.includes(bundle['Aliases']), `the group "${bundle['Aliases']}" among ${children.join(', ')}`);
+      assert.ok(!children.includes('Versions'), 'no English group label');
+    });
+
+    it('hover in a *.event-invoke-config.json file shows the Japanese schema description', async () => {
+      const schema = readJson<{ properties: Record<string, { markdownDescription: string }> }>(path.join(root, 'schemas', LANGUAGE, 'event-invoke-config.schema.json'));
+      const english = readJson<{ properties: Record<string, { markdownDescription: string }> }>(path.join(root, 'schemas', 'event-invoke-config.schema.json'));
+      const expected = schema.properties.MaximumRetryAttempts.markdownDescription.split('\n')[0];
+      assert.notEqual(expected, english.properties.MaximumRetryAttempts.markdownDescription.split('\n')[0], 'the Japanese schema differs from the English one');
+
+      const uri = workspaceFile('configs/order-processor.retries.event-invoke-config.json');
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const line = doc.getText().split('\n').findIndex((l) => l.includes('"MaximumRetryAttempts"'));
+      assert.ok(line >= 0);
+      const position = new vscode.Position(line, doc.lineAt(line).text.indexOf('MaximumRetryAttempts') + 3);
+      const text = await waitFor(
+        'a hover with the schema description',
+        async () => {
+          const t = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position));
+          return t.trim() ? t : undefined;
+        },
+        45_000,
+      );
+      assert.ok(text.includes(expected), `the hover shows "${expected}"; it shows:\n${text}`);
+      assert.ok(!text.includes(english.properties.MaximumRetryAttempts.markdownDescription.split('\n')[0]), 'not the English description');
+    });
+  });
+}
