@@ -6,6 +6,7 @@
 #   2. typecheck, lint, build, compile-tests
 #   3. unit tests          (Mocha, Node)
 #   4. integration tests   (Mocha inside the VS Code extension host)
+#      locale tests        (the integration tests named Locale, with VS Code in Japanese)
 #   5. UI tests            (Mocha + Playwright driving the VS Code workbench)
 #   6. package             (npm run package, then the .vsix content test)
 set -euo pipefail
@@ -90,6 +91,7 @@ prune_stale_tests
 
 layer unit npx mocha --config .mocharc.unit.json "${REPORTER[@]}" --reporter-option layer=unit
 layer integration node out/test/harness/run-integration.js
+layer locale bash -o pipefail -c 'node out/test/harness/run-integration.js --locale ja --grep Locale 2>&1 | sed -u "s/^integration: \([0-9]* passed\)/locale: \1/"'
 layer ui npx mocha --timeout 300000 --exit "${REPORTER[@]}" --reporter-option layer=ui 'out/test/ui/**/*.test.js'
 step package npm run package
 layer package npx mocha --exit "${REPORTER[@]}" --reporter-option layer=package out/test/package/vsix.test.js
