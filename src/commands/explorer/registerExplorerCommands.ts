@@ -17,6 +17,8 @@ export function registerExplorerCommands(explorer: Explorer): vscode.Disposable[
   return [
     documents,
     registerCommand('lambdaWorkbench.refresh', (node?: unknown) => refresh(explorer, node)),
+    // The views' title bar: VS Code hands title-bar commands the focused row, which must not narrow the refresh.
+    registerCommand('lambdaWorkbench.refreshViews', () => refresh(explorer)),
     registerCommand('lambdaWorkbench.filterFunctions', (text?: unknown) => filterFunctions(explorer, text)),
     registerCommand('lambdaWorkbench.clearFilter', () => clearFilter(explorer)),
     registerCommand('lambdaWorkbench.loadMore', (node?: unknown) => loadMore(node)),

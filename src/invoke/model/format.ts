@@ -65,10 +65,6 @@ export interface InvokeResultInput extends ResultHeader {
   decoded?: DecodedResponse;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return n === 1 ? t(one, n) : t(many, n);
-}
-
 /** The header and payload lines every block starts with. */
 export function formatHeader(h: ResultHeader): string[] {
   const lines = [`=== ${targetLabel(h.target)} · ${h.invocationType} · ${h.startedAt.toISOString()} ===`];
@@ -91,10 +87,10 @@ export function formatHeader(h: ResultHeader): string[] {
   if (c && (c.commentsRemoved > 0 || c.trailingCommasRemoved > 0)) {
     const parts: string[] = [];
     if (c.commentsRemoved > 0) {
-      parts.push(plural(c.commentsRemoved, '{0} comment', '{0} comments'));
+      parts.push(c.commentsRemoved === 1 ? t('{0} comment', 1) : t('{0} comments', c.commentsRemoved));
     }
     if (c.trailingCommasRemoved > 0) {
-      parts.push(plural(c.trailingCommasRemoved, '{0} trailing comma', '{0} trailing commas'));
+      parts.push(c.trailingCommasRemoved === 1 ? t('{0} trailing comma', 1) : t('{0} trailing commas', c.trailingCommasRemoved));
     }
     lines.push(t('Note: removed {0} before sending (JSON allows neither).', parts.join(t(' and '))));
   }

@@ -85,6 +85,19 @@ describe('Explorer: node commands and pickers', () => {
     }
   });
 
+  it('Refresh All in the view title reloads both views even when given the focused row', async () => {
+    const hello = find(await rows(fp), 'hello-world');
+    await rows(api.explorer.mappingsProvider);
+    emulator.clearRequests();
+    // VS Code passes the focused row to title-bar commands: it must not narrow the refresh.
+    await vscode.commands.executeCommand('lambdaWorkbench.refreshViews', hello.node);
+    assert.ok(find(await rows(fp), 'hello-world'));
+    await rows(api.explorer.mappingsProvider);
+    const ops = emulator.requests.map((r) => r.operation);
+    assert.ok(ops.includes('ListFunctions'), `the function list was fetched again: ${ops.join(', ')}`);
+    assert.ok(ops.includes('ListEventSourceMappings'), `the mapping list was fetched again: ${ops.join(', ')}`);
+  });
+
   it('pickFunction lists the functions, then $LATEST, aliases and versions', async () => {
     const { result, input } = await withAnswers([pick('hello-world'), pick('canary')], () => api.explorer.pickFunction({ withQualifier: true, title: 'Pick' }));
     assert.deepEqual(result, { region: 'us-east-1', functionName: 'hello-world', functionArn: ARN('hello-world'), qualifier: 'canary' });
