@@ -2,6 +2,7 @@
 //   dist/extension.js  activation: views and commands, no AWS SDK
 //   dist/aws.js        the AWS SDK and the modules that talk to AWS, required on first use
 //   dist/config.js     config-file validation (JSON Schema + cross-field rules), required on first use
+//   dist/invoke.js     payload checks, log decoding and result formatting, required on first invoke
 import * as esbuild from 'esbuild';
 import { writeFileSync, mkdirSync } from 'node:fs';
 
@@ -31,6 +32,7 @@ const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { aws: 'src/aws/index.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { config: 'src/config/model/index.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { invoke: 'src/invoke/model/index.ts' }, outdir: 'dist' },
 ];
 
 mkdirSync('dist', { recursive: true });
@@ -47,9 +49,18 @@ if (watch) {
     mkdirSync('out/meta', { recursive: true });
     writeFileSync(`out/meta/${name}.json`, JSON.stringify(result.metafile));
     const inputs = Object.keys(result.metafile.inputs);
-    if (name === 'extension' && inputs.some((i) => i.includes('@aws-sdk') || i.includes('@smithy'))) {
-      console.error('dist/extension.js must not contain the AWS SDK; it is loaded from dist/aws.js on first use');
-      process.exit(1);
+    // What activation must not pay for: each lazy part stays out of the main bundle.
+    const lazyParts = [
+      [(i) => i.includes('@aws-sdk') || i.includes('@smithy'), 'the AWS SDK', 'dist/aws.js'],
+      [(i) => i.includes('node_modules/ajv') || i.startsWith('src/config/model/'), 'config validation', 'dist/config.js'],
+      [(i) => i.includes('node_modules/jsonc-parser') || i === 'src/invoke/model/payload.ts' || i === 'src/invoke/model/format.ts', 'the payload checks and result formatting', 'dist/invoke.js'],
+    ];
+    for (const [inMain, what, bundle] of name === 'extension' ? lazyParts : []) {
+      const found = inputs.filter(inMain);
+      if (found.length > 0) {
+        console.error(`dist/extension.js must not contain ${what} (${found.slice(0, 3).join(', ')}); it is loaded from ${bundle} on first use`);
+        process.exit(1);
+      }
     }
   }
 }

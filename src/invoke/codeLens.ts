@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { targetLabel } from './model/format';
+import { targetLabel } from './model/targetLabel';
 import type { PairingState } from './pairingState';
 
 /** Internal (CodeLens) command: pick another target for a payload file. */

@@ -7,9 +7,11 @@ import type { FunctionTarget } from '../core/targets';
 import { ui } from '../core/userInput';
 import { describeAwsError, isCancellation } from '../shared/awsErrors';
 import { needsTrustConfirmation } from '../shared/settingsPolicy';
-import { decodeResponse, formatApiError, formatCancelled, formatInvokeResult, formatPayloadError, PayloadInfo, ResultHeader, targetLabel } from './model/format';
+import { loadInvokeModel } from '../core/lazy';
+import type { PayloadInfo, ResultHeader } from './model/format';
 import type { InvocationType } from './model/limits';
-import { CheckedPayload, checkPayload, checkPayloadText, isPayloadError, PayloadError, readError, readPayloadFile } from './model/payload';
+import type { CheckedPayload, PayloadError } from './model/payload';
+import { targetLabel } from './model/targetLabel';
 import type { InvocationsOutput } from './output';
 import type { PairingState } from './pairingState';
 
@@ -111,29 +113,29 @@ export class Invoker {
   /** Reads the payload: an open editor's text when it has unsaved changes (or is untitled), else the file's bytes. */
   private async resolvePayload(source: PayloadSource, type: InvocationType): Promise<{ info: PayloadInfo; checked: CheckedPayload }> {
     if (source.kind === 'empty') {
-      const checked = checkPayload(EMPTY_PAYLOAD, { file: '{}', invocationType: type });
+      const checked = loadInvokeModel().checkPayload(EMPTY_PAYLOAD, { file: '{}', invocationType: type });
       return { info: { kind: 'empty', checked }, checked };
     }
     const uri = source.uri;
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (doc && (doc.isDirty || doc.isUntitled)) {
       const label = doc.isUntitled ? uri.path : vscode.workspace.asRelativePath(uri, false);
-      const checked = checkPayloadText(doc.getText(), { file: label, invocationType: type });
+      const checked = loadInvokeModel().checkPayloadText(doc.getText(), { file: label, invocationType: type });
       return { info: { kind: 'editor', label, checked, unsavedChanges: !doc.isUntitled }, checked };
     }
     const label = vscode.workspace.asRelativePath(uri, false);
     let checked: CheckedPayload;
     if (uri.scheme === 'file') {
-      checked = await readPayloadFile(uri.fsPath, { file: label, invocationType: type });
+      checked = await loadInvokeModel().readPayloadFile(uri.fsPath, { file: label, invocationType: type });
     } else {
       let bytes: Uint8Array;
       try {
         bytes = await vscode.workspace.fs.readFile(uri);
       } catch (err) {
         const e = err as vscode.FileSystemError;
-        throw readError(label, e.code, e.message);
+        throw loadInvokeModel().readError(label, e.code, e.message);
       }
-      checked = checkPayload(bytes, { file: label, invocationType: type });
+      checked = loadInvokeModel().checkPayload(bytes, { file: label, invocationType: type });
     }
     return { info: { kind: 'file', label, checked }, checked };
   }
@@ -157,7 +159,7 @@ export class Invoker {
       header.payload = resolved.info;
       checked = resolved.checked;
     } catch (err) {
-      if (isPayloadError(err)) {
+      if (loadInvokeModel().isPayloadError(err)) {
         return this.payloadFailed(header, err, req.source);
       }
       throw err;
@@ -197,7 +199,7 @@ export class Invoker {
     } catch (err) {
       const elapsed = performance.now() - t0;
       if (controller.signal.aborted || isCancellation(err)) {
-        const text = this.output.write(formatCancelled(header, elapsed));
+        const text = this.output.write(loadInvokeModel().formatCancelled(header, elapsed));
         log().info(`Invoke ${label} ${type}: cancelled after ${Math.round(elapsed)} ms`);
         return { kind: 'cancelled', text };
       }
@@ -238,7 +240,7 @@ export class Invoker {
   }
 
   private payloadFailed(header: ResultHeader, err: PayloadError, source: PayloadSource): InvokeOutcome {
-    const text = this.output.write(formatPayloadError(header, err));
+    const text = this.output.write(loadInvokeModel().formatPayloadError(header, err));
     const message = vscode.l10n.t('Not invoked: {0}', err.message);
     this.lastErrorMessage = message;
     log().warn(`Invoke ${targetLabel(header.target)}: payload not sent (${err.code}): ${err.message}`);
@@ -256,7 +258,7 @@ export class Invoker {
   private apiFailed(header: ResultHeader, err: unknown, elapsed: number): InvokeOutcome {
     const label = targetLabel(header.target);
     const d = describeAwsError(err, { profile: this.connection.profile, region: header.target.region, endpoint: this.connection.endpoint, target: label });
-    const text = this.output.write(formatApiError(header, d, elapsed));
+    const text = this.output.write(loadInvokeModel().formatApiError(header, d, elapsed));
     const head = d.status !== undefined ? `${d.name} (${d.status})` : d.name;
     const message = vscode.l10n.t('Invoke {0} failed: {1}: {2}', label, head, d.message);
     this.lastErrorMessage = d.hint ? `${message} — ${d.hint}` : message;
@@ -272,7 +274,7 @@ export class Invoker {
 
   private async succeeded(header: ResultHeader, response: InvokeResponse, elapsed: number): Promise<InvokeOutcome> {
     const threshold = Math.max(0, vscode.workspace.getConfiguration('lambdaWorkbench').get<number>('invoke.responseInEditorThreshold', 65536));
-    const decoded = decodeResponse(response.Payload);
+    const decoded = loadInvokeModel().decodeResponse(response.Payload);
     let responseDocument: vscode.TextDocument | undefined;
     if (decoded.bytes > threshold && (decoded.kind === 'json' || decoded.kind === 'text')) {
       responseDocument = await vscode.workspace.openTextDocument({ language: decoded.kind === 'json' ? 'json' : 'plaintext', content: decoded.text });
@@ -280,7 +282,7 @@ export class Invoker {
       await vscode.window.showTextDocument(responseDocument, { preview: false, preserveFocus: true });
     }
     const logType = vscode.workspace.getConfiguration('lambdaWorkbench').get<string>('invoke.logType', 'Tail') === 'None' ? 'None' : 'Tail';
-    const lines = formatInvokeResult({
+    const lines = loadInvokeModel().formatInvokeResult({
       ...header,
       response,
       elapsedMs: elapsed,

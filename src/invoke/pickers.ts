@@ -6,9 +6,9 @@ import type { FunctionTarget } from '../core/targets';
 import { ui } from '../core/userInput';
 import { isConfigFile } from './codeLens';
 import type { InvokeOptions, PayloadSource } from './invoker';
-import { encodeClientContext } from './model/clientContext';
 import type { InvocationType } from './model/limits';
-import { DEFAULT_TEMPLATE_CONTEXT, payloadTemplates, PayloadTemplate, renderTemplate, uniqueFileName } from './model/templates';
+import type { PayloadTemplate } from './model/templates';
+import { loadInvokeModel } from '../core/lazy';
 import type { PairingState } from './pairingState';
 
 /** Workspace files never offered as payloads. */
@@ -111,14 +111,14 @@ export async function pickInvokeOptions(lastType?: InvocationType): Promise<Invo
     prompt: vscode.l10n.t('A JSON object the function receives as context.clientContext. Leave empty for none.'),
     placeHolder: '{"custom": {"key": "value"}}',
     validateInput: (v) => {
-      const r = encodeClientContext(v);
+      const r = loadInvokeModel().encodeClientContext(v);
       return r.ok ? undefined : r.message;
     },
   });
   if (text === undefined) {
     throw new UserCancelledError();
   }
-  const r = encodeClientContext(text);
+  const r = loadInvokeModel().encodeClientContext(text);
   if (!r.ok) {
     throw new Error(r.message);
   }
@@ -128,7 +128,7 @@ export async function pickInvokeOptions(lastType?: InvocationType): Promise<Invo
 /** The account of a target's ARN, for templates. */
 function accountOf(target: FunctionTarget | undefined): string {
   const m = target?.functionArn ? /^arn:[^:]+:lambda:[^:]*:(\d{12}):/.exec(target.functionArn) : null;
-  return m ? m[1] : DEFAULT_TEMPLATE_CONTEXT.account;
+  return m ? m[1] : loadInvokeModel().DEFAULT_TEMPLATE_CONTEXT.account;
 }
 
 function validateNewPath(folder: vscode.WorkspaceFolder, value: string): string | undefined {
@@ -149,19 +149,19 @@ export async function newPayloadFile(target: FunctionTarget | undefined, pairing
   interface TemplateItem extends vscode.QuickPickItem {
     template: PayloadTemplate;
   }
-  const items: TemplateItem[] = payloadTemplates().map((x) => ({ label: x.label, description: x.description, template: x }));
+  const items: TemplateItem[] = loadInvokeModel().payloadTemplates().map((x) => ({ label: x.label, description: x.description, template: x }));
   const picked = await ui().showQuickPick(items, { title: vscode.l10n.t('New Payload File'), placeHolder: vscode.l10n.t('Choose an event template') });
   if (!picked) {
     throw new UserCancelledError();
   }
-  const content = renderTemplate(picked.template, { region: target?.region ?? DEFAULT_TEMPLATE_CONTEXT.region, account: accountOf(target) });
+  const content = loadInvokeModel().renderTemplate(picked.template, { region: target?.region ?? loadInvokeModel().DEFAULT_TEMPLATE_CONTEXT.region, account: accountOf(target) });
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder || folder.uri.scheme !== 'file') {
     const doc = await vscode.workspace.openTextDocument({ language: 'json', content });
     await vscode.window.showTextDocument(doc);
     return doc.uri;
   }
-  const suggested = uniqueFileName('payloads', picked.template.fileName, (rel) => fs.existsSync(path.join(folder.uri.fsPath, rel)));
+  const suggested = loadInvokeModel().uniqueFileName('payloads', picked.template.fileName, (rel) => fs.existsSync(path.join(folder.uri.fsPath, rel)));
   const answer = await ui().showInputBox({
     title: vscode.l10n.t('New Payload File'),
     prompt: vscode.l10n.t('Path of the new file, relative to {0}', folder.name),

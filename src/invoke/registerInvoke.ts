@@ -11,7 +11,7 @@ import { FunctionTarget, hasFunctionTarget } from '../core/targets';
 import { ui } from '../core/userInput';
 import { CHANGE_TARGET_COMMAND, isConfigFile, PayloadCodeLensProvider } from './codeLens';
 import { InvocationRequest, Invoker, InvokeOptions, InvokeOutcome } from './invoker';
-import { targetLabel } from './model/format';
+import { targetLabel } from './model/targetLabel';
 import type { PairedTarget } from './model/pairings';
 import { InvocationsOutput, OUTPUT_CHANNEL_NAME } from './output';
 import { PairingState } from './pairingState';

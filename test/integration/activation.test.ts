@@ -16,6 +16,11 @@ function awsModulesLoaded(): string[] {
   return Object.keys(require.cache).filter((key) => key.endsWith(`${path.sep}dist${path.sep}aws.js`) || key.includes('@aws-sdk'));
 }
 
+/** The other bundles loaded on first use: config validation and the invoke model. */
+function lazyBundlesLoaded(): string[] {
+  return Object.keys(require.cache).filter((key) => /[\\/]dist[\\/](config|invoke)\.js$/.test(key) || key.includes(`${path.sep}jsonc-parser${path.sep}`));
+}
+
 describe('Activation', () => {
   let ext: vscode.Extension<WorkbenchApi>;
   let api: WorkbenchApi;
@@ -33,6 +38,7 @@ describe('Activation', () => {
     assert.equal(typeof api?.isAwsLoaded, 'function', 'activate() returns the API object');
     assert.deepEqual(awsModulesLoaded(), [], 'activation must not load dist/aws.js or @aws-sdk');
     assert.equal(api.isAwsLoaded(), false);
+    assert.deepEqual(lazyBundlesLoaded(), [], 'activation must not load dist/config.js, dist/invoke.js or jsonc-parser');
   });
 
   it('loads the AWS SDK on first use (Select AWS Profile lists the profiles)', async () => {

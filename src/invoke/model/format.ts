@@ -11,19 +11,7 @@ import { formatBytes, formatElapsed, formatMs, InvocationType } from './limits';
 import { decodeLogResult } from './logResult';
 import type { CheckedPayload, PayloadError } from './payload';
 import { parseReport, ReportMetrics } from './report';
-
-export interface TargetInfo {
-  region: string;
-  functionName: string;
-  /** A version or alias; undefined (or `$LATEST`) is the unpublished code. */
-  qualifier?: string;
-}
-
-/** `hello-world:live (us-east-1)`; `$LATEST` is not written. */
-export function targetLabel(target: TargetInfo): string {
-  const q = target.qualifier && target.qualifier !== '$LATEST' ? `:${target.qualifier}` : '';
-  return `${target.functionName}${q} (${target.region})`;
-}
+import { TargetInfo, targetLabel } from './targetLabel';
 
 export interface PayloadInfo {
   /** `file`: a file on disk; `editor`: an editor's text (unsaved changes or an untitled editor); `empty`: the built-in `{}`. */

@@ -6,4 +6,5 @@ export * from './logResult';
 export * from './pairings';
 export * from './payload';
 export * from './report';
+export * from './targetLabel';
 export * from './templates';
