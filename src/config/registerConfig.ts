@@ -1,7 +1,8 @@
 /**
  * The config-file commands: Edit / New (open a prefilled file or a commented template) and
  * Apply to AWS (validate, preview, ask, send), with their diagnostics, CodeLens and preview
- * documents. Registers only; the validator (dist/config.js) and the AWS SDK load on first use.
+ * documents, and the schemas for `"$schema"` in any JSON file. Registers only; the validator
+ * (dist/config.js) and the AWS SDK load on first use.
  */
 import * as vscode from 'vscode';
 import type { ExplorerApi } from '../core/api';
@@ -13,6 +14,7 @@ import { ConfigDiagnostics } from './configDiagnostics';
 import { ConfigFiles } from './configFiles';
 import { EditCommands } from './editCommands';
 import { PREVIEW_SCHEME, PreviewDocuments } from './previewDocuments';
+import { registerSchemaProvider } from './schemaProvider';
 
 export type { ApplyOutcome } from './applyCommands';
 
@@ -34,6 +36,7 @@ export function registerConfig(context: vscode.ExtensionContext, connection: Con
   const previews = new PreviewDocuments();
   const edit = new EditCommands(connection, explorer, files);
   const apply = new ApplyCommands(connection, explorer, files, diagnostics, previews);
+  registerSchemaProvider(context);
 
   context.subscriptions.push(
     diagnostics,
