@@ -7,26 +7,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from '../support';
 import { workspaceFile } from './helpers';
+import { completionLabels, hoverText } from '../languageFeatures';
 
 const INTELLISENSE = workspaceFile('configs/intellisense.event-invoke-config.json');
 const OUT_OF_RANGE = workspaceFile('configs/out-of-range.event-invoke-config.json');
 const MAPPING = workspaceFile('configs/orders-queue.batch.event-source-mapping.json');
-
-function labelOf(item: vscode.CompletionItem): string {
-  return typeof item.label === 'string' ? item.label : item.label.label;
-}
-
-async function completionLabels(uri: vscode.Uri, position: vscode.Position): Promise<string[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
-  return (list?.items ?? []).map(labelOf);
-}
-
-function hoverText(hovers: vscode.Hover[] | undefined): string {
-  return (hovers ?? [])
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : c.value))
-    .join('\n');
-}
 
 describe('Config files: IntelliSense from the shipped schemas', function () {
   this.timeout(60_000);

@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import type { WorkbenchApi } from '../../../src/core/api';
 import { EXTENSION_ID, waitFor } from '../support';
 import { workspaceFile } from './helpers';
+import { completionLabels, hoverText } from '../languageFeatures';
 
 const SCHEME = 'lambda-workbench-schema';
 const INVOKE_SCHEMA = `${SCHEME}:/event-invoke-config.schema.json`;
@@ -30,22 +31,6 @@ function fileText(schema: string | undefined, fields: Record<string, unknown>): 
   entries.forEach(([key, value], i) => lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)}${i < entries.length - 1 ? ',' : ''}`));
   lines.push('}', '');
   return lines.join('\n');
-}
-
-function labelOf(item: vscode.CompletionItem): string {
-  return typeof item.label === 'string' ? item.label : item.label.label;
-}
-
-async function completionLabels(uri: vscode.Uri, position: vscode.Position): Promise<string[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
-  return (list?.items ?? []).map(labelOf);
-}
-
-function hoverText(hovers: vscode.Hover[] | undefined): string {
-  return (hovers ?? [])
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : c.value))
-    .join('\n');
 }
 
 async function write(uri: vscode.Uri, text: string): Promise<vscode.TextDocument> {

@@ -16,18 +16,12 @@ import type { WorkbenchApi } from '../../../src/core/api';
 import { EXTENSION_ID, setup, waitFor } from '../support';
 import { find, rows } from '../tree/treeSupport';
 import { workspaceFile } from '../config/helpers';
+import { hoverText } from '../languageFeatures';
 
 const LANGUAGE = 'ja';
 
 function readJson<T>(file: string): T {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-}
-
-function hoverText(hovers: vscode.Hover[] | undefined): string {
-  return (hovers ?? [])
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : c.value))
-    .join('\n');
 }
 
 if (vscode.env.language === LANGUAGE) {
