@@ -21,7 +21,7 @@ const ALLOWED: ReadonlyArray<[RegExp, string]> = [
   [/^extension\/dist\/[^/]+\.js$/, 'dist/*.js'],
   [/^extension\/schemas\/.+/, 'schemas/**'],
   [/^extension\/media\/.+/, 'media/**'],
-  [/^extension\/l10n\/.+/, 'l10n/**'],
+  [/^extension\/l10n\/bundle\.l10n(\.[A-Za-z-]+)?\.json$/, 'l10n/bundle.l10n*.json'],
   // vsce stores them as readme.md and changelog.md
   [/^extension\/(readme|changelog)\.md$/i, 'README.md, CHANGELOG.md'],
   [/^extension\/LICENSE(\.txt)?$/, 'LICENSE'],
