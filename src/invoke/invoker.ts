@@ -180,6 +180,8 @@ export class Invoker {
       await this.pairings.set(req.source.uri, req.target, type);
     }
 
+    // Read once: the result is formatted for the log type that was asked for.
+    const logType: 'Tail' | 'None' = vscode.workspace.getConfiguration('lambdaWorkbench').get<string>('invoke.logType', 'Tail') === 'None' ? 'None' : 'Tail';
     const controller = new AbortController();
     this.running.add(controller);
     const t0 = performance.now();
@@ -193,7 +195,7 @@ export class Invoker {
         },
         (_progress, token) => {
           const sub = token.onCancellationRequested(() => controller.abort());
-          return this.call(req, checked.bytes, controller.signal).finally(() => sub.dispose());
+          return this.call(req, checked.bytes, logType, controller.signal).finally(() => sub.dispose());
         },
       );
     } catch (err) {
@@ -208,12 +210,11 @@ export class Invoker {
       this.running.delete(controller);
     }
     const elapsed = performance.now() - t0;
-    return this.succeeded(header, response, elapsed);
+    return this.succeeded(header, response, elapsed, logType);
   }
 
   /** Calls Invoke; rejects as soon as the signal aborts (whatever the HTTP layer does). */
-  private call(req: InvocationRequest, payload: Uint8Array, signal: AbortSignal): Promise<InvokeResponse> {
-    const logType = vscode.workspace.getConfiguration('lambdaWorkbench').get<string>('invoke.logType', 'Tail') === 'None' ? 'None' : 'Tail';
+  private call(req: InvocationRequest, payload: Uint8Array, logType: 'Tail' | 'None', signal: AbortSignal): Promise<InvokeResponse> {
     const invocation = (async () =>
       this.connection.service(req.target.region).invoke(
         {
@@ -272,7 +273,7 @@ export class Invoker {
     return { kind: 'apiError', text, statusCode: d.status, error: this.lastErrorMessage };
   }
 
-  private async succeeded(header: ResultHeader, response: InvokeResponse, elapsed: number): Promise<InvokeOutcome> {
+  private async succeeded(header: ResultHeader, response: InvokeResponse, elapsed: number, logType: 'Tail' | 'None'): Promise<InvokeOutcome> {
     const threshold = Math.max(0, vscode.workspace.getConfiguration('lambdaWorkbench').get<number>('invoke.responseInEditorThreshold', 65536));
     const decoded = loadInvokeModel().decodeResponse(response.Payload);
     let responseDocument: vscode.TextDocument | undefined;
@@ -281,7 +282,6 @@ export class Invoker {
       this.lastDocument = responseDocument;
       await vscode.window.showTextDocument(responseDocument, { preview: false, preserveFocus: true });
     }
-    const logType = vscode.workspace.getConfiguration('lambdaWorkbench').get<string>('invoke.logType', 'Tail') === 'None' ? 'None' : 'Tail';
     const lines = loadInvokeModel().formatInvokeResult({
       ...header,
       response,
