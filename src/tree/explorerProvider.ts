@@ -5,10 +5,22 @@ import type { Connection } from '../core/connection';
 import { log } from '../core/log';
 import { describeAwsError, ErrorContext, formatDescribedError } from '../shared/awsErrors';
 import type { ExplorerContext } from './explorerContext';
+import { topLevelLayout } from './model/grouping';
 import { nodeIds } from './model/ids';
 import { ErrorNode } from './nodes/ErrorNode';
 import type { MappingNode } from './nodes/MappingNode';
+import { RegionNode } from './nodes/RegionNode';
 import type { TreeNode } from './nodes/TreeNode';
+import type { ChildList } from './pagedChildren';
+
+/** The top level of a view for the shown regions. */
+export interface RegionRoot {
+  regions: readonly string[];
+  /** One region: its list at the top level. */
+  flat?: ChildList;
+  /** Several regions: one node each. */
+  regionNodes?: RegionNode[];
+}
 
 /** Pause between a change (connection switch, refresh) and the redraw it causes. */
 export const REFRESH_DEBOUNCE_MS = 100;
@@ -24,6 +36,8 @@ export abstract class ExplorerProvider implements vscode.TreeDataProvider<TreeNo
   readonly onDidChangeTreeData = this.emitter.event;
   private controller = new AbortController();
   private generationNumber = 0;
+  /** The top level of the current generation, once asked for. */
+  protected root: RegionRoot | undefined;
   private redrawTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly mappingNodes = new Map<string, Set<MappingNode>>();
 
@@ -114,10 +128,29 @@ export abstract class ExplorerProvider implements vscode.TreeDataProvider<TreeNo
   }
 
   /** Forgets the top level of the view. */
-  protected abstract dropRoot(): void;
+  protected dropRoot(): void {
+    this.root = undefined;
+  }
 
-  /** The top level of the view. */
-  protected abstract rootChildren(): Promise<TreeNode[]>;
+  /** The list of one region, under `owner` (its region node), or at the top level when owner is undefined. */
+  protected abstract regionList(region: string, owner: TreeNode | undefined, parentId: string): ChildList;
+
+  /** The top level of the view: one region's list, or one node per region. */
+  protected async rootChildren(): Promise<TreeNode[]> {
+    const generation = this.generation;
+    const regions = await this.connection.regions();
+    this.signal().throwIfAborted();
+    if (generation !== this.generation) {
+      throw new Error('stale');
+    }
+    if (!this.root) {
+      this.root =
+        topLevelLayout(regions) === 'flat'
+          ? { regions, flat: this.regionList(regions[0], undefined, nodeIds.root(regions[0])) }
+          : { regions, regionNodes: regions.map((r) => new RegionNode(this, r, (owner) => this.regionList(r, owner, owner.id))) };
+    }
+    return this.root.flat ? this.root.flat.getChildren() : (this.root.regionNodes ?? []);
+  }
 
   /** The mapping nodes (of this view) of a mapping take its new description and are redrawn. */
   updateMapping(region: string, uuid: string, update: EventSourceMappingConfiguration | { State: string }): void {
