@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { notFound } from './errors';
+import { LogStore } from './logStore';
 
 export type LogFormat = 'Text' | 'JSON';
 export type MappingState = 'Creating' | 'Enabling' | 'Enabled' | 'Disabling' | 'Disabled' | 'Updating' | 'Deleting';
@@ -229,6 +230,8 @@ export class EmulatorStore {
   readonly mappings = new Map<string, EventSourceMappingRecord>();
   /** The last 1000 invocations, oldest first. */
   readonly invocations: InvocationRecord[] = [];
+  /** CloudWatch Logs: what the functions' execution environments wrote. */
+  readonly logs = new LogStore();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private disposed = false;
 
@@ -475,6 +478,7 @@ export class EmulatorStore {
   /** Clears pending state transitions (called by stop()). */
   dispose(): void {
     this.disposed = true;
+    this.logs.dispose();
     for (const t of this.timers.values()) {
       clearTimeout(t);
     }
