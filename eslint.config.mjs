@@ -1,5 +1,26 @@
 import js from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
 import tseslint from 'typescript-eslint';
+
+/**
+ * The layers of src/, lowest first. A module may import its own layer and the layers it is
+ * allowed below it; never one above it, so the layers stay acyclic (docs/architecture.md).
+ */
+const LAYERS = [
+  ['shared', 'src/shared', []],
+  ['aws', 'src/aws', ['shared']],
+  ['invoke-model', 'src/invoke/model', ['shared']],
+  ['config-model', 'src/config/model', ['shared']],
+  ['tree-model', 'src/tree/model', ['shared']],
+  ['tree-nodes', 'src/tree/nodes', ['shared', 'aws', 'tree-model']],
+  ['core', 'src/core', ['shared', 'aws']],
+  ['pickers', 'src/pickers', ['shared', 'aws', 'core', 'tree-model']],
+  ['tree', 'src/tree', ['shared', 'aws', 'core', 'tree-model', 'tree-nodes']],
+  ['invoke', 'src/invoke', ['shared', 'aws', 'core', 'pickers', 'invoke-model']],
+  ['config', 'src/config', ['shared', 'aws', 'core', 'pickers', 'config-model']],
+  ['commands', 'src/commands', ['shared', 'aws', 'core', 'pickers', 'tree-model', 'tree-nodes', 'tree', 'invoke-model', 'invoke', 'config-model', 'config']],
+  ['app', 'src', ['shared', 'aws', 'core', 'pickers', 'tree-model', 'tree-nodes', 'tree', 'invoke-model', 'invoke', 'config-model', 'config', 'commands']],
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/emulator/functions/**', 'test/emulator/demo-workspace/**', 'test/integration/workspace/**', '.vscode-test/**'] },
@@ -21,8 +42,31 @@ export default tseslint.config(
     },
   },
   {
+    // The layers of src/ (see LAYERS): an import that goes up a layer, or across features, fails lint.
+    files: ['src/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { node: { extensions: ['.ts', '.js'] } },
+      'boundaries/elements': LAYERS.map(([type, pattern]) => ({ type, pattern, partialMatch: false })),
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: [
+            { allow: { to: { module: { origin: 'external' } } } },
+            { allow: { to: { module: { origin: 'core' } } } },
+            ...LAYERS.map(([type, , below]) => ({ from: { element: { type } }, allow: { to: { element: { types: { anyOf: [type, ...below] } } } } })),
+          ],
+        },
+      ],
+      'boundaries/no-unknown-files': 'error',
+    },
+  },
+  {
     // Modules that talk to AWS or parse/validate files never import vscode.
-    files: ['src/aws/**/*.ts', 'src/invoke/model/**/*.ts', 'src/config/model/**/*.ts', 'src/tree/model/**/*.ts', 'src/shared/**/*.ts'],
+    files: ['src/aws/**/*.ts', 'src/invoke/model/**/*.ts', 'src/config/model/**/*.ts', 'src/tree/model/**/*.ts', 'src/tree/nodes/**/*.ts', 'src/shared/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Pure modules must not import vscode.' }] }] },
   },
   {

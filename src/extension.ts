@@ -1,30 +1,72 @@
 /**
- * Activation registers the views and commands, and nothing more: the AWS SDK
- * (dist/aws.js) and the config validator (dist/config.js) are loaded on first use.
+ * Activation registers the views, the commands and the providers, and nothing more: the AWS
+ * SDK (dist/aws.js), the config validator (dist/config.js) and the invoke model
+ * (dist/invoke.js) are loaded on first use.
  */
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { registerConnectionCommands } from './commands/connection/connectionCommands';
-import { registerConfig } from './config/registerConfig';
-import type { WorkbenchApi } from './core/api';
+import type { WorkbenchApi } from './api';
+import { registerCommands } from './commands/registerCommands';
+import type { Workbench } from './commands/workbench';
+import { ConfigApplier } from './config/apply/configApplier';
+import { CONFIG_FILES, ConfigCodeLens } from './config/configCodeLens';
+import { ConfigDiagnostics } from './config/configDiagnostics';
+import { ConfigFileStore } from './config/configFileStore';
+import { PREVIEW_SCHEME, PreviewDocuments } from './config/previewDocuments';
+import { registerSchemaProvider } from './config/schemaProvider';
 import { Connection } from './core/connection';
 import { isAwsLoaded } from './core/lazy';
-import { disposeLog, log } from './core/log';
-import { registerCommand } from './core/runCommand';
+import { disposeLog } from './core/log';
+import { notifier, setNotifier } from './core/notify';
 import { setUserInput } from './core/userInput';
-import { registerInvoke } from './invoke/registerInvoke';
+import { InvocationsOutput, OUTPUT_CHANNEL_NAME } from './invoke/invocationsOutput';
+import { Invoker } from './invoke/invoker';
+import { PairingState } from './invoke/pairingState';
+import { PayloadCodeLensProvider } from './invoke/payloadCodeLens';
+import { pickFunction, pickMapping } from './pickers/resourcePickers';
+import { OTHER_IDS } from './shared/ids';
 import { setTranslator } from './shared/l10n';
-import { registerExplorer } from './tree/registerExplorer';
+import type { testHooks } from './testHooks';
+import { DetailsDocuments } from './tree/detailsDocuments';
+import { LambdaViews } from './tree/views';
 
 export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   setTranslator(vscode.l10n.t);
   const connection = new Connection();
-  context.subscriptions.push(connection, ...registerConnectionCommands(connection));
-  context.subscriptions.push(registerCommand('lambdaWorkbench.showLog', () => log().show()));
-  const explorer = registerExplorer(context, connection);
-  const invoke = registerInvoke(context, connection, explorer);
-  const config = registerConfig(context, connection, explorer);
+  const views = new LambdaViews(connection);
+  const details = new DetailsDocuments();
+  const output = new InvocationsOutput();
+  const pairings = new PairingState(context.workspaceState);
+  const invoker = new Invoker(connection, output, pairings, context.workspaceState);
+  const configFiles = new ConfigFileStore(context.workspaceState);
+  const diagnostics = new ConfigDiagnostics();
+  const previews = new PreviewDocuments();
+  const applier = new ConfigApplier({ connection, files: configFiles, diagnostics, previews });
+  const wb: Workbench = { context, connection, views, details, invoker, output, pairings, configFiles, applier };
+
+  context.subscriptions.push(
+    connection,
+    views,
+    details,
+    output,
+    pairings,
+    diagnostics,
+    previews,
+    ...registerCommands(wb),
+    vscode.languages.registerCodeLensProvider([{ language: 'json' }, { language: 'jsonc' }], new PayloadCodeLensProvider(pairings)),
+    vscode.languages.registerCodeLensProvider(CONFIG_FILES, new ConfigCodeLens()),
+  );
+  registerSchemaProvider(context);
   openWalkthroughOnFirstInstall(context);
-  return { connection, explorer, invoke, config, isAwsLoaded, setUserInput };
+  if (context.extensionMode !== vscode.ExtensionMode.Test) {
+    return { apiVersion: 1 };
+  }
+  // The test hooks are a bundle of their own (dist/testHooks.js), never loaded otherwise.
+  const hooks = (require(path.join(__dirname, 'testHooks')) as { testHooks: typeof testHooks }).testHooks;
+  return {
+    apiVersion: 1,
+    testing: hooks({ wb, diagnostics, previewScheme: PREVIEW_SCHEME, outputChannelName: OUTPUT_CHANNEL_NAME, isAwsLoaded, setUserInput, notifier, setNotifier, pickFunction, pickMapping }),
+  };
 }
 
 const WALKTHROUGH_SHOWN = 'walkthroughShown';
@@ -34,7 +76,7 @@ function openWalkthroughOnFirstInstall(context: vscode.ExtensionContext): void {
     return;
   }
   void context.globalState.update(WALKTHROUGH_SHOWN, true);
-  void vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#lambdaWorkbench.gettingStarted`, false);
+  void vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${OTHER_IDS.walkthrough}`, false);
 }
 
 export function deactivate(): void {

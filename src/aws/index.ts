@@ -1,10 +1,11 @@
 /**
  * Entry of dist/aws.js: everything that needs the AWS SDK. The extension requires this
- * bundle on first use, never at activation.
+ * bundle on first use, never at activation (src/core/lazy.ts), and gives it the translator.
  */
-export { ClientCache, createLambdaClient, connectionKey } from './connection';
-export type { ConnectionOptions } from './connection';
+export { setTranslator } from '../shared/l10n';
+export { ClientCache, createLambdaClient, connectionKey } from './clients';
+export type { ConnectionOptions } from './clients';
 export { LambdaService } from './service';
-export type { Page, CallOptions, InvokeRequest, InvokeResponse } from './service';
+export type { Page, CallOptions, SettleOptions, InvokeRequest, InvokeResponse, LambdaReader } from './service';
 export { listProfiles, defaultRegion } from './profiles';
 export type { ProfileInfo } from './profiles';

@@ -26,7 +26,9 @@ import {
   UpdateFunctionEventInvokeConfigCommand,
   UpdateFunctionEventInvokeConfigCommandInput,
 } from '@aws-sdk/client-lambda';
-import { ClientCache, ConnectionOptions } from './connection';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { isTransitionalState } from '../shared/mappingStates';
+import { ClientCache, ConnectionOptions } from './clients';
 
 export interface Page<T> {
   items: T[];
@@ -37,6 +39,15 @@ export interface Page<T> {
 export interface CallOptions {
   signal?: AbortSignal;
 }
+
+export interface SettleOptions {
+  /** Between polls; default 1 s. */
+  intervalMs?: number;
+  /** Stop polling after this long; default 2 min. */
+  timeoutMs?: number;
+  onState?: (state: string) => void;
+}
+
 
 export interface InvokeRequest {
   functionName: string;
@@ -166,23 +177,43 @@ export class LambdaService {
     return this.client.send(new UpdateEventSourceMappingCommand(input), this.opts(o));
   }
 
-  /** Polls until the mapping leaves the transitional states (Creating, Enabling, Disabling, Updating, Deleting). */
-  async waitForMappingToSettle(uuid: string, o?: CallOptions & { intervalMs?: number; timeoutMs?: number; onState?: (state: string) => void }): Promise<EventSourceMappingConfiguration> {
+  /**
+   * Polls until the mapping leaves the transitional states (Creating, Enabling, Disabling,
+   * Updating, Deleting), or the timeout passes. The wait between polls listens to the signal
+   * only while it waits (no listener is left behind, however many polls).
+   */
+  async waitForMappingToSettle(uuid: string, o?: CallOptions & SettleOptions): Promise<EventSourceMappingConfiguration> {
     const interval = o?.intervalMs ?? 1000;
     const deadline = Date.now() + (o?.timeoutMs ?? 120_000);
     for (;;) {
       const m = await this.getEventSourceMapping(uuid, o);
       o?.onState?.(m.State ?? '');
-      if (!m.State || !/^(Creating|Enabling|Disabling|Updating|Deleting)$/.test(m.State) || Date.now() > deadline) {
+      if (!isTransitionalState(m.State) || Date.now() > deadline) {
         return m;
       }
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(resolve, interval);
-        o?.signal?.addEventListener('abort', () => {
-          clearTimeout(timer);
-          reject(o.signal?.reason ?? new Error('Aborted'));
-        }, { once: true });
-      });
+      await sleep(interval, undefined, o?.signal ? { signal: o.signal } : undefined);
+    }
+  }
+
+  /**
+   * UpdateEventSourceMapping, then the wait until the mapping settles: `onState` hears the
+   * state the update answered, then each state seen. The signal stops the wait only: once
+   * confirmed, the update itself is always sent whole (aborting it half-way would leave the
+   * mapping in a state nobody knows). `settled` is undefined when the wait was stopped.
+   */
+  async updateEventSourceMappingAndWait(input: UpdateEventSourceMappingCommandInput, o?: CallOptions & SettleOptions): Promise<{ updated: EventSourceMappingConfiguration; settled?: EventSourceMappingConfiguration }> {
+    const updated = await this.updateEventSourceMapping(input);
+    o?.onState?.(updated.State ?? '');
+    if (!isTransitionalState(updated.State) && updated.State !== undefined) {
+      return { updated, settled: updated };
+    }
+    try {
+      return { updated, settled: await this.waitForMappingToSettle(input.UUID ?? '', o) };
+    } catch (err) {
+      if (o?.signal?.aborted) {
+        return { updated };
+      }
+      throw err;
     }
   }
 
@@ -209,3 +240,9 @@ export class LambdaService {
     };
   }
 }
+
+/** What the views read from Lambda: tree nodes take this, so a test can hand them another. */
+export type LambdaReader = Pick<
+  LambdaService,
+  'listFunctionsPage' | 'getFunctionConfiguration' | 'listVersions' | 'listAliases' | 'listEventInvokeConfigs' | 'getEventInvokeConfig' | 'listEventSourceMappingsPage' | 'getEventSourceMapping'
+>;

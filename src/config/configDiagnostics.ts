@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { OTHER_IDS } from '../shared/ids';
 import type { ConfigProblem } from './model';
 
 /**
@@ -7,7 +8,7 @@ import type { ConfigProblem } from './model';
  * keeps showing the schema's problems while typing).
  */
 export class ConfigDiagnostics implements vscode.Disposable {
-  readonly collection = vscode.languages.createDiagnosticCollection('lambdaWorkbench.config');
+  readonly collection = vscode.languages.createDiagnosticCollection(OTHER_IDS.diagnostics);
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor() {

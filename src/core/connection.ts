@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
-import type { LambdaService } from '../aws';
+import type { ClientCache, LambdaService } from '../aws';
 import { needsInsecureEndpointWarning } from '../shared/endpoint';
+import { COMMANDS, OTHER_IDS, SETTINGS, SETTINGS_SECTION, settingId } from '../shared/ids';
 import { resolveConnectionSettings } from '../shared/settingsPolicy';
 import { loadAws } from './lazy';
 import { log } from './log';
+import { showWarning } from './notify';
 
 export interface ConnectionSettings {
   profile?: string;
@@ -20,12 +22,15 @@ export const DEFAULT_REGION = 'us-east-1';
  * `resolveConnectionSettings` (src/shared/settingsPolicy.ts).
  */
 export function readConnectionSettings(): ConnectionSettings {
-  const cfg = vscode.workspace.getConfiguration('lambdaWorkbench');
+  const cfg = vscode.workspace.getConfiguration(SETTINGS_SECTION);
   const values = <T>(key: string) => {
     const i = cfg.inspect<T>(key);
     return { value: cfg.get<T>(key), globalValue: i?.globalValue, defaultValue: i?.defaultValue };
   };
-  return resolveConnectionSettings({ profile: values<string>('profile'), regions: values<unknown>('regions'), endpoint: values<string>('endpoint') }, vscode.workspace.isTrusted);
+  return resolveConnectionSettings(
+    { profile: values<string>(SETTINGS.profile), regions: values<unknown>(SETTINGS.regions), endpoint: values<string>(SETTINGS.endpoint) },
+    vscode.workspace.isTrusted,
+  );
 }
 
 /**
@@ -40,21 +45,21 @@ export class Connection implements vscode.Disposable {
   private settings: ConnectionSettings;
   private resolvedRegions: string[] | undefined;
   private services = new Map<string, LambdaService>();
-  private clients: import('../aws').ClientCache | undefined;
+  private clients: ClientCache | undefined;
   private warnedEndpoint: string | undefined;
 
   constructor() {
     this.settings = readConnectionSettings();
-    this.statusBar = vscode.window.createStatusBarItem('lambdaWorkbench.connection', vscode.StatusBarAlignment.Left, 50);
+    this.statusBar = vscode.window.createStatusBarItem(OTHER_IDS.statusBar, vscode.StatusBarAlignment.Left, 50);
     this.statusBar.name = vscode.l10n.t('Lambda Workbench Connection');
-    this.statusBar.command = 'lambdaWorkbench.switchConnection';
+    this.statusBar.command = COMMANDS.switchConnection;
     this.updateStatusBar();
     this.statusBar.show();
     this.disposables.push(
       this.statusBar,
       this.emitter,
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('lambdaWorkbench.profile') || e.affectsConfiguration('lambdaWorkbench.regions') || e.affectsConfiguration('lambdaWorkbench.endpoint')) {
+        if ([SETTINGS.profile, SETTINGS.regions, SETTINGS.endpoint].some((key) => e.affectsConfiguration(settingId(key)))) {
           this.reload();
         }
       }),
@@ -122,7 +127,7 @@ export class Connection implements vscode.Disposable {
     if (needsInsecureEndpointWarning(endpoint)) {
       const msg = vscode.l10n.t('The Lambda endpoint {0} is not HTTPS and not on this machine: requests and their payloads travel unencrypted.', endpoint);
       log().warn(msg);
-      void vscode.window.showWarningMessage(msg);
+      showWarning(msg);
     }
   }
 

@@ -1,40 +1,47 @@
 /**
- * The bundles that are loaded on first use, never at activation: dist/aws.js (the AWS SDK
- * and the data layer), dist/config.js (config validation) and dist/invoke.js (payload
- * checks, log decoding and result formatting).
- * When running from compiled sources (out/, unit-style), the modules are required directly.
+ * Bundles loaded on first use, never at activation: dist/aws.js (the AWS SDK and the data
+ * layer) here; the features load theirs (dist/invoke.js, dist/config.js) with `lazyBundle`.
+ * Each bundle has its own copy of the translation hook (src/shared/l10n.ts): it is given
+ * `vscode.l10n.t` when loaded, so what it says is translated like the rest.
+ * When running from compiled sources (out/), the modules are required directly.
  */
 import * as path from 'path';
+import * as vscode from 'vscode';
 
 type AwsModule = typeof import('../aws');
-type ConfigModule = typeof import('../config/model');
-type InvokeModule = typeof import('../invoke/model');
 
-let aws: AwsModule | undefined;
-let config: ConfigModule | undefined;
-let invoke: InvokeModule | undefined;
-
-function load<T>(bundle: string, fallback: string): T {
-  const bundled = path.join(__dirname, bundle);
-  // In the packaged extension __dirname is dist/, which holds the lazy bundles.
-  return path.basename(__dirname) === 'dist' ? (require(bundled) as T) : (require(fallback) as T);
+/** What every lazy bundle's entry exports besides its own API. */
+export interface LazyBundle {
+  setTranslator(translate: (message: string, ...args: Array<string | number | boolean>) => string): void;
 }
+
+/**
+ * A loader of `dist/<bundle>` (or, outside dist/, of `sourcePath()`): loads once, hands the
+ * bundle the translator, and keeps it.
+ */
+export function lazyBundle<T extends LazyBundle>(bundle: string, sourcePath: () => string): { load(): T; loaded(): boolean } {
+  let mod: T | undefined;
+  return {
+    load(): T {
+      if (!mod) {
+        // In the packaged extension __dirname is dist/, which holds the lazy bundles.
+        const file = path.basename(__dirname) === 'dist' ? path.join(__dirname, bundle) : sourcePath();
+        const loaded = require(file) as T;
+        loaded.setTranslator(vscode.l10n.t);
+        mod = loaded;
+      }
+      return mod;
+    },
+    loaded: () => mod !== undefined,
+  };
+}
+
+const aws = lazyBundle<AwsModule>('aws.js', () => path.join(__dirname, '..', 'aws'));
 
 export function loadAws(): AwsModule {
-  aws ??= load<AwsModule>('aws.js', '../aws');
-  return aws;
-}
-
-export function loadConfig(): ConfigModule {
-  config ??= load<ConfigModule>('config.js', '../config/model');
-  return config;
-}
-
-export function loadInvokeModel(): InvokeModule {
-  invoke ??= load<InvokeModule>('invoke.js', '../invoke/model');
-  return invoke;
+  return aws.load();
 }
 
 export function isAwsLoaded(): boolean {
-  return aws !== undefined;
+  return aws.loaded();
 }

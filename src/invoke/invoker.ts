@@ -1,18 +1,21 @@
 import * as vscode from 'vscode';
 import type { InvokeResponse } from '../aws';
 import type { Connection } from '../core/connection';
+import { Cancelled } from '../core/errors';
 import { log } from '../core/log';
-import { UserCancelledError } from '../core/runCommand';
-import type { FunctionTarget } from '../core/targets';
+import { actions, showError } from '../core/notify';
+import { reportError } from '../core/reportError';
 import { ui } from '../core/userInput';
-import { describeAwsError, isCancellation } from '../shared/awsErrors';
+import { isCancellation } from '../shared/awsErrors';
+import { SETTINGS, SETTINGS_SECTION } from '../shared/ids';
+import { explicitQualifier, normalizeTarget, targetLabel, type LambdaTarget } from '../shared/lambdaTarget';
 import { needsTrustConfirmation } from '../shared/settingsPolicy';
-import { loadInvokeModel } from '../core/lazy';
+import type { InvocationsOutput } from './invocationsOutput';
+import { loadInvokeModel } from './invokeModel';
 import type { PayloadInfo, ResultHeader } from './model/format';
 import type { InvocationType } from './model/limits';
-import type { CheckedPayload, PayloadError } from './model/payload';
-import { targetLabel } from './model/targetLabel';
-import type { InvocationsOutput } from './output';
+import type { CheckedPayload } from './model/payloadCheck';
+import type { PayloadError } from './model/payloadErrors';
 import type { PairingState } from './pairingState';
 
 export type PayloadSource = { kind: 'file'; uri: vscode.Uri } | { kind: 'empty' };
@@ -24,7 +27,7 @@ export interface InvokeOptions {
 }
 
 export interface InvocationRequest {
-  target: FunctionTarget;
+  target: LambdaTarget;
   source: PayloadSource;
   options: InvokeOptions;
 }
@@ -48,7 +51,7 @@ const LAST_KEY = 'lambdaWorkbench.invoke.last';
 const EMPTY_PAYLOAD = new TextEncoder().encode('{}');
 
 interface SerializedRequest {
-  target: FunctionTarget;
+  target: LambdaTarget;
   source: { kind: 'file'; uri: string } | { kind: 'empty' };
   options: InvokeOptions;
 }
@@ -103,7 +106,7 @@ export class Invoker {
 
   private async remember(req: InvocationRequest): Promise<void> {
     const s: SerializedRequest = {
-      target: { region: req.target.region, functionName: req.target.functionName, ...(req.target.qualifier ? { qualifier: req.target.qualifier } : {}) },
+      target: normalizeTarget(req.target),
       source: req.source.kind === 'file' ? { kind: 'file', uri: req.source.uri.toString() } : { kind: 'empty' },
       options: req.options,
     };
@@ -173,7 +176,7 @@ export class Invoker {
         invoke,
       );
       if (answer !== invoke) {
-        throw new UserCancelledError();
+        throw new Cancelled();
       }
     }
     if (req.source.kind === 'file' && req.source.uri.scheme !== 'untitled') {
@@ -181,7 +184,7 @@ export class Invoker {
     }
 
     // Read once: the result is formatted for the log type that was asked for.
-    const logType: 'Tail' | 'None' = vscode.workspace.getConfiguration('lambdaWorkbench').get<string>('invoke.logType', 'Tail') === 'None' ? 'None' : 'Tail';
+    const logType: 'Tail' | 'None' = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>(SETTINGS.logType, 'Tail') === 'None' ? 'None' : 'Tail';
     const controller = new AbortController();
     this.running.add(controller);
     const t0 = performance.now();
@@ -219,7 +222,7 @@ export class Invoker {
       this.connection.service(req.target.region).invoke(
         {
           functionName: req.target.functionName,
-          qualifier: req.target.qualifier && req.target.qualifier !== '$LATEST' ? req.target.qualifier : undefined,
+          qualifier: explicitQualifier(req.target.qualifier),
           invocationType: req.options.invocationType,
           payload,
           clientContext: req.options.clientContext,
@@ -245,36 +248,30 @@ export class Invoker {
     const message = vscode.l10n.t('Not invoked: {0}', err.message);
     this.lastErrorMessage = message;
     log().warn(`Invoke ${targetLabel(header.target)}: payload not sent (${err.code}): ${err.message}`);
-    const openFile = vscode.l10n.t('Open File');
     const canOpen = source.kind === 'file' && err.code !== 'notFound' && err.code !== 'notAFile';
-    void (canOpen ? vscode.window.showErrorMessage(message, openFile) : vscode.window.showErrorMessage(message)).then(async (choice) => {
-      if (choice === openFile && source.kind === 'file') {
-        const pos = new vscode.Position(Math.max(0, (err.line ?? 1) - 1), Math.max(0, (err.column ?? 1) - 1));
-        await vscode.window.showTextDocument(source.uri, { selection: new vscode.Range(pos, pos) });
-      }
-    });
+    if (canOpen) {
+      showError(message, actions.openFile(source.uri, err.line, err.column));
+    } else {
+      showError(message);
+    }
     return { kind: 'payloadError', text, error: message };
   }
 
   private apiFailed(header: ResultHeader, err: unknown, elapsed: number): InvokeOutcome {
     const label = targetLabel(header.target);
-    const d = describeAwsError(err, { profile: this.connection.profile, region: header.target.region, endpoint: this.connection.endpoint, target: label });
-    const text = this.output.write(loadInvokeModel().formatApiError(header, d, elapsed));
-    const head = d.status !== undefined ? `${d.name} (${d.status})` : d.name;
-    const message = vscode.l10n.t('Invoke {0} failed: {1}: {2}', label, head, d.message);
-    this.lastErrorMessage = d.hint ? `${message} — ${d.hint}` : message;
-    log().error(`Invoke ${label} ${header.invocationType}: ${head}: ${d.message}`);
-    const showOutput = vscode.l10n.t('Show Output');
-    void vscode.window.showErrorMessage(this.lastErrorMessage, showOutput).then((choice) => {
-      if (choice === showOutput) {
-        this.output.show();
-      }
+    const { described: d, message } = reportError(err, {
+      what: vscode.l10n.t('Invoke {0} failed', label),
+      context: { profile: this.connection.profile, region: header.target.region, endpoint: this.connection.endpoint, target: label },
+      logAs: `Invoke ${label} ${header.invocationType}`,
+      actions: [actions.custom(vscode.l10n.t('Show Output'), () => this.output.show())],
     });
-    return { kind: 'apiError', text, statusCode: d.status, error: this.lastErrorMessage };
+    const text = this.output.write(loadInvokeModel().formatApiError(header, d, elapsed));
+    this.lastErrorMessage = message;
+    return { kind: 'apiError', text, statusCode: d.status, error: message };
   }
 
   private async succeeded(header: ResultHeader, response: InvokeResponse, elapsed: number, logType: 'Tail' | 'None'): Promise<InvokeOutcome> {
-    const threshold = Math.max(0, vscode.workspace.getConfiguration('lambdaWorkbench').get<number>('invoke.responseInEditorThreshold', 65536));
+    const threshold = Math.max(0, vscode.workspace.getConfiguration(SETTINGS_SECTION).get<number>(SETTINGS.responseInEditorThreshold, 65536));
     const decoded = loadInvokeModel().decodeResponse(response.Payload);
     let responseDocument: vscode.TextDocument | undefined;
     if (decoded.bytes > threshold && (decoded.kind === 'json' || decoded.kind === 'text')) {

@@ -1,25 +1,24 @@
 import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
 import type { Connection } from '../core/connection';
-import { ExplorerProvider } from './explorerProvider';
+import { VIEWS } from '../shared/ids';
+import { ViewProvider } from './viewProvider';
 import { nameMatcher, normalizeFilter } from './model/filter';
 import { compareFunctions } from './model/sorting';
 import { FunctionNode } from './nodes/FunctionNode';
 import type { TreeNode } from './nodes/TreeNode';
-import { ChildList, PagedChildren } from './pagedChildren';
-
-export const FUNCTIONS_VIEW = 'lambdaWorkbench.functions';
+import { ChildList, PagedChildren } from './nodes/pagedChildren';
 
 /**
  * The Functions view: the functions of the shown regions, a page at a time ("Load more…"),
  * optionally filtered by name. A filter keeps the loaded pages and loads the rest in the
  * background, with the view's progress bar, showing the matches as they come.
  */
-export class FunctionsProvider extends ExplorerProvider {
+export class FunctionsProvider extends ViewProvider {
   private filter: string | undefined;
   private filterTest: ((name: string | undefined) => boolean) | undefined;
 
   constructor(connection: Connection) {
-    super(connection, FUNCTIONS_VIEW);
+    super(connection, VIEWS.functions);
   }
 
   override matcher(): ((name: string | undefined) => boolean) | undefined {

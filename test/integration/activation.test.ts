@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { WorkbenchApi } from '../../src/core/api';
+import type { TestHooks, WorkbenchApi } from '../../src/api';
 import { EXTENSION_ID, ScriptedInput } from './support';
 
 const CONTAINER = 'lambdaWorkbench';
@@ -23,7 +23,7 @@ function lazyBundlesLoaded(): string[] {
 
 describe('Activation', () => {
   let ext: vscode.Extension<WorkbenchApi>;
-  let api: WorkbenchApi;
+  let api: TestHooks;
 
   before(() => {
     const found = vscode.extensions.getExtension<WorkbenchApi>(EXTENSION_ID);
@@ -33,9 +33,12 @@ describe('Activation', () => {
 
   it('activates without evaluating the AWS SDK', async () => {
     assert.deepEqual(awsModulesLoaded(), [], 'the AWS SDK was loaded before the extension activated');
-    api = await ext.activate();
+    const exported = await ext.activate();
     assert.equal(ext.isActive, true);
-    assert.equal(typeof api?.isAwsLoaded, 'function', 'activate() returns the API object');
+    assert.equal(exported.apiVersion, 1);
+    assert.ok(exported.testing, 'activate() returns the test hooks in ExtensionMode.Test');
+    api = exported.testing;
+    assert.equal(typeof api.isAwsLoaded, 'function');
     assert.deepEqual(awsModulesLoaded(), [], 'activation must not load dist/aws.js or @aws-sdk');
     assert.equal(api.isAwsLoaded(), false);
     assert.deepEqual(lazyBundlesLoaded(), [], 'activation must not load dist/config.js, dist/invoke.js or jsonc-parser');

@@ -5,17 +5,17 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { WorkbenchApi } from '../../src/core/api';
+import type { TestHooks, WorkbenchApi } from '../../src/api';
 import type { UserInput } from '../../src/core/userInput';
 import { Emulator, fixtures, startEmulator } from '../emulator';
 
 export const EXTENSION_ID = 'lambda-workbench.lambda-workbench';
 
 let emulator: Emulator | undefined;
-let api: WorkbenchApi | undefined;
+let api: TestHooks | undefined;
 
 /** Starts (once) the emulator, points the extension at it with profile `demo`, returns both. */
-export async function setup(): Promise<{ emulator: Emulator; api: WorkbenchApi }> {
+export async function setup(): Promise<{ emulator: Emulator; api: TestHooks }> {
   if (!emulator) {
     emulator = await startEmulator({ port: 0, seed: 'demo', stateDelayMs: 300, quiet: true });
     process.env.AWS_SHARED_CREDENTIALS_FILE = fixtures.credentialsFile;
@@ -24,7 +24,9 @@ export async function setup(): Promise<{ emulator: Emulator; api: WorkbenchApi }
   if (!api) {
     const ext = vscode.extensions.getExtension<WorkbenchApi>(EXTENSION_ID);
     assert.ok(ext, `extension ${EXTENSION_ID} is not installed in this VS Code`);
-    api = await ext.activate();
+    const exported = await ext.activate();
+    assert.ok(exported.testing, 'activate() returns the test hooks in ExtensionMode.Test');
+    api = exported.testing;
   }
   await configure({ profile: 'demo', regions: ['us-east-1'], endpoint: emulator.endpoint });
   return { emulator, api };

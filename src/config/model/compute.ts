@@ -4,7 +4,8 @@
  * side-by-side preview. Pure.
  */
 import { t } from '../../shared/l10n';
-import { splitFunctionReference } from './files';
+import { splitFunctionReference } from '../../shared/arn';
+import { explicitQualifier } from '../../shared/lambdaTarget';
 import { propertyOrder, settingNames } from './schemas';
 import type { ApplyMode, ConfigKind, EventInvokeConfigState, EventInvokeSettings, MappingSettings, MappingState, SettingChange } from './types';
 
@@ -179,7 +180,7 @@ function sameFunction(a: unknown, b: unknown): boolean {
   }
   const x = splitFunctionReference(a);
   const y = splitFunctionReference(b);
-  const q = (s?: string) => (s === undefined || s === '$LATEST' ? '' : s);
+  const q = (s?: string) => explicitQualifier(s) ?? '';
   return x.name === y.name && q(x.qualifier) === q(y.qualifier);
 }
 

@@ -1,8 +1,10 @@
 /**
  * Entry of dist/config.js: config files (event invoke configs, event source mapping updates)
  * parsed, validated against the shipped JSON Schemas and the rules across fields, and what
- * applying them changes. Loaded on first use; never imports vscode.
+ * applying them changes. Loaded on first use (src/config/configModel.ts), which gives it the
+ * translator; never imports vscode.
  */
+import { configKindOf, isJsoncFile } from '../../shared/configFileNames';
 import { t } from '../../shared/l10n';
 import {
   currentEventInvokeSettings,
@@ -15,14 +17,14 @@ import {
   previewText,
   removedSettings,
 } from './compute';
-import { configKindOf, isJsoncFile } from './files';
 import { ParsedConfig, parseConfig } from './parse';
 import { checkEventInvokeConfigRules, checkMappingRules } from './rules';
 import { validateSchema } from './validate';
 import type { ApplyMode, ConfigKind, ConfigProblem, EventInvokeConfigState, EventInvokeSettings, MappingSettings, MappingState, SettingChange } from './types';
 
+export { setTranslator } from '../../shared/l10n';
 export * from './types';
-export { configKindOf, eventInvokeConfigFileName, eventSourceMappingFileName, isJsoncFile, regionOfFunctionName, splitFunctionReference } from './files';
+export { eventInvokeConfigFileName, eventSourceMappingFileName } from './files';
 export { LineIndex, formatPath, parseConfig } from './parse';
 export type { ParsedConfig } from './parse';
 export { pointerToPath, validateSchema } from './validate';
@@ -44,8 +46,7 @@ export {
   removedSettings,
   requestFields,
 } from './compute';
-export { eventInvokeConfigFile, eventInvokeConfigTemplate, eventSourceMappingFile, eventSourceMappingTemplate } from './templates';
-export type { FunctionFileTarget } from './templates';
+export { eventInvokeConfigFile, eventInvokeConfigTemplate, eventSourceMappingFile, eventSourceMappingTemplate } from './configTemplates';
 
 export interface CheckResult {
   kind: ConfigKind;

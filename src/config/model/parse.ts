@@ -2,43 +2,13 @@
  * Parsing a config file with jsonc-parser: the value, the syntax tree (node offsets, so a
  * problem can point at its field) and syntax errors with their line and column.
  */
-import { Node, ParseError, ParseErrorCode, SyntaxKind, createScanner, findNodeAtLocation, getNodeValue, parseTree } from 'jsonc-parser';
+import { Node, ParseError, findNodeAtLocation, getNodeValue, parseTree } from 'jsonc-parser';
+import { firstTooDeep, MAX_JSON_DEPTH, syntaxProblems } from '../../shared/json/parse';
+import { LineIndex } from '../../shared/json/text';
 import { t } from '../../shared/l10n';
-import type { ConfigKind, ConfigProblem, JsonPath, TextPosition } from './types';
+import type { ConfigKind, ConfigProblem, JsonPath } from './types';
 
-/** Offsets to line/character and back. */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-
-  constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) {
-          i++;
-        }
-        this.starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        this.starts.push(i + 1);
-      }
-    }
-  }
-
-  positionAt(offset: number): TextPosition {
-    const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return { line: lo, character: o - this.starts[lo] };
-  }
-}
+export { LineIndex } from '../../shared/json/text';
 
 export interface ParsedConfig {
   kind: ConfigKind;
@@ -51,45 +21,6 @@ export interface ParsedConfig {
   /** Syntax errors, an empty file, a value that is not an object, duplicate keys. */
   problems: ConfigProblem[];
   lines: LineIndex;
-}
-
-function describeParseError(code: ParseErrorCode, jsonc: boolean): string {
-  switch (code) {
-    case ParseErrorCode.InvalidSymbol:
-      return t('unexpected character');
-    case ParseErrorCode.InvalidNumberFormat:
-      return t('invalid number');
-    case ParseErrorCode.PropertyNameExpected:
-      return jsonc ? t('a property name in double quotes is expected') : t('a property name in double quotes is expected (trailing commas are not allowed in a .json file)');
-    case ParseErrorCode.ValueExpected:
-      return jsonc ? t('a value is expected') : t('a value is expected (trailing commas are not allowed in a .json file)');
-    case ParseErrorCode.ColonExpected:
-      return t('a colon (:) is expected after the property name');
-    case ParseErrorCode.CommaExpected:
-      return t('a comma (,) is expected');
-    case ParseErrorCode.CloseBraceExpected:
-      return t('a closing brace (}) is expected');
-    case ParseErrorCode.CloseBracketExpected:
-      return t('a closing bracket (]) is expected');
-    case ParseErrorCode.EndOfFileExpected:
-      return t('the file must hold a single JSON object; unexpected text after it');
-    case ParseErrorCode.InvalidCommentToken:
-      return t('comments are not allowed in a .json file (the AWS CLI cannot read them); remove them or rename the file to .jsonc');
-    case ParseErrorCode.UnexpectedEndOfComment:
-      return t('the comment is not closed (*/)');
-    case ParseErrorCode.UnexpectedEndOfString:
-      return t('the string is not closed (")');
-    case ParseErrorCode.UnexpectedEndOfNumber:
-      return t('the number is not complete');
-    case ParseErrorCode.InvalidUnicode:
-      return t('invalid \\u escape sequence');
-    case ParseErrorCode.InvalidEscapeCharacter:
-      return t('invalid escape character in a string');
-    case ParseErrorCode.InvalidCharacter:
-      return t('control characters in a string must be escaped');
-    default:
-      return t('syntax error');
-  }
 }
 
 export function makeProblem(lines: LineIndex, p: { severity?: 'error' | 'warning'; message: string; path: JsonPath; offset: number; length: number; code: string }): ConfigProblem {
@@ -152,27 +83,8 @@ function duplicateKeys(root: Node, lines: LineIndex, path: JsonPath = []): Confi
   return out;
 }
 
-/**
- * Deepest nesting of objects and arrays a config file may have (the bodies need 4). The parser
- * is recursive: far deeper input would overflow the extension host's stack.
- */
-export const MAX_CONFIG_DEPTH = 1000;
-
-/** Offset of the first `{` or `[` nested deeper than MAX_CONFIG_DEPTH (an iterative scan), or undefined. */
-function tooDeepAt(text: string): number | undefined {
-  const scanner = createScanner(text, true);
-  let depth = 0;
-  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
-    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
-      if (++depth > MAX_CONFIG_DEPTH) {
-        return scanner.getTokenOffset();
-      }
-    } else if ((kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) && depth > 0) {
-      depth--;
-    }
-  }
-  return undefined;
-}
+/** Deepest nesting of objects and arrays a config file may have (the bodies need 4; the parser is recursive). */
+export const MAX_CONFIG_DEPTH = MAX_JSON_DEPTH;
 
 /**
  * Parses a config file. `.json` files (what the AWS CLI reads) allow neither comments nor
@@ -180,7 +92,7 @@ function tooDeepAt(text: string): number | undefined {
  */
 export function parseConfig(text: string, kind: ConfigKind, options: { jsonc: boolean }): ParsedConfig {
   const lines = new LineIndex(text);
-  const deep = tooDeepAt(text);
+  const deep = firstTooDeep(text, MAX_CONFIG_DEPTH);
   if (deep !== undefined) {
     const pos = lines.positionAt(deep);
     const message = t('Line {0}, column {1}: objects and arrays are nested more than {2} levels deep.', pos.line + 1, pos.character + 1, MAX_CONFIG_DEPTH);
@@ -188,13 +100,13 @@ export function parseConfig(text: string, kind: ConfigKind, options: { jsonc: bo
   }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: options.jsonc, disallowComments: !options.jsonc, allowEmptyContent: true });
-  const problems: ConfigProblem[] = errors.map((e) => {
+  const problems: ConfigProblem[] = syntaxProblems(text, errors, options.jsonc).map((e) => {
     const pos = lines.positionAt(e.offset);
     return makeProblem(lines, {
-      message: t('Line {0}, column {1}: {2}.', pos.line + 1, pos.character + 1, describeParseError(e.error, options.jsonc)),
+      message: t('Line {0}, column {1}: {2}.', pos.line + 1, pos.character + 1, e.message),
       path: [],
       offset: e.offset,
-      length: Math.max(1, e.length),
+      length: e.length,
       code: 'parse',
     });
   });

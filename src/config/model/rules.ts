@@ -5,7 +5,7 @@
 import { EventSourceKind, eventSourceKind, parseArn, shortSourceName } from '../../shared/arn';
 import { t } from '../../shared/l10n';
 import { currentMappingSettings, mappingUpdateRequest } from './compute';
-import { splitFunctionReference } from './files';
+import { splitFunctionReference } from '../../shared/arn';
 import { ParsedConfig, formatPath, problemAt } from './parse';
 import type { ConfigProblem, JsonPath, MappingState } from './types';
 

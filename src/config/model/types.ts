@@ -1,19 +1,15 @@
 /** Shared types of the config-file model. Pure: no vscode, no SDK at run time. */
 
-/** The two kinds of config files, recognised by their names. */
-export type ConfigKind = 'eventInvokeConfig' | 'eventSourceMapping';
+import type { TextPosition } from '../../shared/json/text';
+
+export type { ConfigKind } from '../../shared/configFileNames';
+export type { TextPosition } from '../../shared/json/text';
 
 /** What applying a file does: Put replaces a whole event invoke config, Update merges. */
 export type ApplyMode = 'put' | 'update';
 
 /** A path into the JSON document, as jsonc-parser uses it. */
 export type JsonPath = Array<string | number>;
-
-/** 0-based line and character (UTF-16 code units), as in VS Code. */
-export interface TextPosition {
-  line: number;
-  character: number;
-}
 
 export interface ConfigProblem {
   severity: 'error' | 'warning';

@@ -9,9 +9,11 @@ import type { DescribedError } from '../../shared/awsErrors';
 import { t } from '../../shared/l10n';
 import { formatBytes, formatElapsed, formatMs, InvocationType } from './limits';
 import { decodeLogResult } from './logResult';
-import type { CheckedPayload, PayloadError } from './payload';
+import type { CheckedPayload } from './payloadCheck';
+import type { PayloadError } from './payloadErrors';
 import { parseReport, ReportMetrics } from './report';
-import { TargetInfo, targetLabel } from './targetLabel';
+import { stringEnd } from '../../shared/json/text';
+import { LambdaTarget, targetLabel } from '../../shared/lambdaTarget';
 
 export interface PayloadInfo {
   /** `file`: a file on disk; `editor`: an editor's text (unsaved changes or an untitled editor); `empty`: the built-in `{}`. */
@@ -25,7 +27,7 @@ export interface PayloadInfo {
 }
 
 export interface ResultHeader {
-  target: TargetInfo;
+  target: LambdaTarget;
   invocationType: InvocationType;
   startedAt: Date;
   payload: PayloadInfo;
@@ -178,7 +180,7 @@ export function prettyJson(text: string): string {
         // A value as written: a string (to its closing quote) or a number or literal.
         if (afterOpen) parts.push(newline(depth));
         afterOpen = false;
-        const end = c === 0x22 ? stringEnd(text, i) : literalEnd(text, i);
+        const end = c === 0x22 ? stringEndOrText(text, i) : literalEnd(text, i);
         parts.push(text.slice(i, end));
         i = end;
       }
@@ -187,23 +189,10 @@ export function prettyJson(text: string): string {
   return parts.join('');
 }
 
-/** The offset just after the string that starts (with its quote) at `start`; the end of `text` if it is not closed. */
-function stringEnd(text: string, start: number): number {
-  let end = start;
-  for (;;) {
-    end = text.indexOf('"', end + 1);
-    if (end < 0) {
-      return text.length;
-    }
-    // Closed by the first quote not escaped by an odd number of backslashes.
-    let k = end - 1;
-    while (text.charCodeAt(k) === 0x5c /* \\ */) {
-      k--;
-    }
-    if ((end - 1 - k) % 2 === 0) {
-      return end + 1;
-    }
-  }
+/** The offset just after the string that starts at `start`; the end of `text` if it is not closed. */
+function stringEndOrText(text: string, start: number): number {
+  const end = stringEnd(text, start);
+  return end < 0 ? text.length : end;
 }
 
 /** The offset just after the number or literal that starts at `start`. */

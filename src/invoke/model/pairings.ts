@@ -3,13 +3,11 @@
  * file offers the same target first. Keys are file URIs as strings. Serializable to plain
  * JSON (the extension keeps it in the workspace state). Pure: no vscode import.
  */
+import { normalizeTarget, sameTarget, toLambdaTarget, type LambdaTarget } from '../../shared/lambdaTarget';
 import { isInvocationType, type InvocationType } from './limits';
 
-export interface PairedTarget {
-  region: string;
-  functionName: string;
-  qualifier?: string;
-}
+/** What a pairing remembers of a target: region, name and qualifier (not the ARN). */
+export type PairedTarget = LambdaTarget;
 
 export interface Pairing {
   /** The payload file's URI. */
@@ -35,23 +33,8 @@ function str(x: unknown): string | undefined {
 
 /** A PairedTarget from untrusted data (workspace state written by another version), or undefined. */
 export function toPairedTarget(x: unknown): PairedTarget | undefined {
-  if (typeof x !== 'object' || x === null) {
-    return undefined;
-  }
-  const o = x as Record<string, unknown>;
-  const region = str(o.region);
-  const functionName = str(o.functionName);
-  if (!region || !functionName) {
-    return undefined;
-  }
-  const qualifier = str(o.qualifier);
-  return qualifier && qualifier !== '$LATEST' ? { region, functionName, qualifier } : { region, functionName };
-}
-
-export function sameTarget(a: PairedTarget, b: PairedTarget): boolean {
-  const qa = a.qualifier && a.qualifier !== '$LATEST' ? a.qualifier : undefined;
-  const qb = b.qualifier && b.qualifier !== '$LATEST' ? b.qualifier : undefined;
-  return a.region === b.region && a.functionName === b.functionName && qa === qb;
+  const target = toLambdaTarget(x);
+  return target && normalizeTarget(target);
 }
 
 export class PairingStore {

@@ -26,10 +26,6 @@ export function mappingStateIcon(state: string | undefined): IconSpec {
   }
 }
 
-/** True while a mapping is between states (it will change on its own). */
-export function isTransitionalState(state: string | undefined): boolean {
-  return state === 'Creating' || state === 'Updating' || state === 'Enabling' || state === 'Disabling' || state === 'Deleting';
-}
 
 /** A function's icon: its state when that is not Active. */
 export function functionStateIcon(state: string | undefined, lastUpdateStatus?: string): IconSpec {

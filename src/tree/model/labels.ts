@@ -3,9 +3,8 @@
  * through `t()`, which the extension wires to `vscode.l10n.t`.
  */
 import type { AliasConfiguration, EventSourceMappingConfiguration, FunctionConfiguration, FunctionEventInvokeConfig } from '@aws-sdk/client-lambda';
-import { eventSourceKind, EventSourceKind, functionNameOf, shortSourceName } from '../../shared/arn';
+import { eventSourceKind, EventSourceKind, functionNameOf, qualifierOfArn, shortResourceName, shortSourceName } from '../../shared/arn';
 import { t } from '../../shared/l10n';
-import { qualifierOfArn, shortResourceName } from './arns';
 import type { GroupKind } from './contextValues';
 
 export const SEP = ' · ';

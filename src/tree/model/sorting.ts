@@ -1,7 +1,7 @@
 /** The orders of the views' lists. Pure. */
 import type { AliasConfiguration, EventSourceMappingConfiguration, FunctionConfiguration, FunctionEventInvokeConfig } from '@aws-sdk/client-lambda';
-import { shortSourceName } from '../../shared/arn';
-import { qualifierOfArn } from './arns';
+import { qualifierOfArn, shortSourceName } from '../../shared/arn';
+import { isVersionQualifier, LATEST } from '../../shared/lambdaTarget';
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
@@ -30,7 +30,7 @@ export function compareAliases(a: AliasConfiguration, b: AliasConfiguration): nu
 
 /** `$LATEST`, then versions (newest first), then aliases by name. */
 export function compareQualifiers(a: string, b: string): number {
-  const rank = (q: string) => (q === '$LATEST' ? 0 : /^\d+$/.test(q) ? 1 : 2);
+  const rank = (q: string) => (q === LATEST ? 0 : isVersionQualifier(q) ? 1 : 2);
   const ra = rank(a);
   const rb = rank(b);
   if (ra !== rb) {

@@ -1,9 +1,10 @@
-import * as vscode from 'vscode';
 import { DescribedError, formatDescribedError } from '../../shared/awsErrors';
-import type { ExplorerContext } from '../explorerContext';
+import { COMMANDS } from '../../shared/ids';
+import { t } from '../../shared/l10n';
 import { CONTEXT } from '../model/contextValues';
 import { escapeMarkdown } from '../model/labels';
-import { TreeNode } from './TreeNode';
+import { TreeItemSpec, TreeNode } from './TreeNode';
+import type { ViewContext } from './viewContext';
 
 /**
  * Says what failed to load, shortly; the hint and the whole message are in the tooltip.
@@ -11,7 +12,7 @@ import { TreeNode } from './TreeNode';
  */
 export class ErrorNode extends TreeNode {
   constructor(
-    ctx: ExplorerContext,
+    ctx: ViewContext,
     parent: TreeNode | undefined,
     readonly id: string,
     readonly what: string,
@@ -25,23 +26,18 @@ export class ErrorNode extends TreeNode {
     return this.onRetry();
   }
 
-  getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.what, vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
-    item.description = formatDescribedError({ ...this.error, hint: undefined });
-    const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown(`**${escapeMarkdown(this.what)}**\n\n`);
-    tooltip.appendText(formatDescribedError({ ...this.error, hint: undefined }));
-    if (this.error.hint) {
-      tooltip.appendMarkdown('\n\n');
-      tooltip.appendText(this.error.hint);
-    }
-    tooltip.appendMarkdown('\n\n');
-    tooltip.appendText(vscode.l10n.t('Click to retry. The log (Lambda Workbench: Show Log) has the details.'));
-    item.tooltip = tooltip;
-    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-    item.contextValue = CONTEXT.error;
-    item.command = { command: 'lambdaWorkbench.retry', title: vscode.l10n.t('Retry'), arguments: [this] };
-    return item;
+  getTreeItem(): TreeItemSpec {
+    const short = formatDescribedError({ ...this.error, hint: undefined });
+    const tooltip = [`**${escapeMarkdown(this.what)}**`, escapeMarkdown(short), ...(this.error.hint ? [escapeMarkdown(this.error.hint)] : []), escapeMarkdown(t('Click to retry. The log (Lambda Workbench: Show Log) has the details.'))];
+    return {
+      id: this.id,
+      label: this.what,
+      description: short,
+      tooltip: tooltip.join('\n\n'),
+      icon: { id: 'error', color: 'errorForeground' },
+      contextValue: CONTEXT.error,
+      collapsible: 'none',
+      command: { command: COMMANDS.retry, title: t('Retry'), arguments: [this] },
+    };
   }
 }

@@ -1,16 +1,15 @@
 import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
-import * as vscode from 'vscode';
-import type { FunctionTarget, HasFunctionTarget } from '../../core/targets';
-import { consoleUrl, parseArn } from '../../shared/arn';
-import type { ExplorerContext } from '../explorerContext';
+import { consoleUrl, partitionOfArn } from '../../shared/arn';
+import { t } from '../../shared/l10n';
+import type { HasFunctionTarget, LambdaTarget } from '../../shared/lambdaTarget';
 import { CONTEXT } from '../model/contextValues';
 import { FUNCTION_GROUPS } from '../model/grouping';
 import { functionStateIcon } from '../model/icons';
 import { nodeIds } from '../model/ids';
 import { functionDescription, functionTooltip } from '../model/labels';
 import { GroupNode } from './GroupNode';
-import { themeIcon } from './themeIcon';
-import { ResourceNode, TreeNode } from './TreeNode';
+import { ResourceNode, TreeItemSpec, TreeNode } from './TreeNode';
+import type { ViewContext } from './viewContext';
 
 /** A function ($LATEST): versions, aliases, event invoke configs and event source mappings below it. */
 export class FunctionNode extends TreeNode implements HasFunctionTarget, ResourceNode {
@@ -21,7 +20,7 @@ export class FunctionNode extends TreeNode implements HasFunctionTarget, Resourc
   private stateFields: Pick<FunctionConfiguration, 'State' | 'StateReason' | 'LastUpdateStatus'> | undefined;
 
   constructor(
-    ctx: ExplorerContext,
+    ctx: ViewContext,
     parent: TreeNode | undefined,
     readonly region: string,
     fn: FunctionConfiguration,
@@ -40,7 +39,7 @@ export class FunctionNode extends TreeNode implements HasFunctionTarget, Resourc
     return this.fn.FunctionName ?? '';
   }
 
-  get functionTarget(): FunctionTarget {
+  get functionTarget(): LambdaTarget {
     return { region: this.region, functionName: this.name, functionArn: this.fn.FunctionArn };
   }
 
@@ -57,41 +56,42 @@ export class FunctionNode extends TreeNode implements HasFunctionTarget, Resourc
   }
 
   consoleUrl(): string {
-    return consoleUrl({ kind: 'function', region: this.region, name: this.name }, parseArn(this.fn.FunctionArn ?? '')?.partition);
+    return consoleUrl({ kind: 'function', region: this.region, name: this.name }, partitionOfArn(this.fn.FunctionArn));
   }
 
   loadDetails(signal: AbortSignal): Promise<unknown> {
-    return this.ctx.connection.service(this.region).getFunctionConfiguration(this.name, undefined, { signal });
+    return this.ctx.reader(this.region).getFunctionConfiguration(this.name, undefined, { signal });
   }
 
-  getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.name, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
-    item.description = functionDescription(this.fn);
-    // Without the state the tooltip is left to resolveTreeItem, which VS Code calls on hover.
-    item.tooltip = this.stateFields || this.listed.State ? new vscode.MarkdownString(functionTooltip(this.fn)) : undefined;
-    item.iconPath = themeIcon(functionStateIcon(this.fn.State, this.fn.LastUpdateStatus));
-    item.contextValue = CONTEXT.function;
-    return item;
+  getTreeItem(): TreeItemSpec {
+    return {
+      id: this.id,
+      label: this.name,
+      description: functionDescription(this.fn),
+      // Without the state the tooltip is left to resolveTooltip, which VS Code calls on hover.
+      tooltip: this.stateFields || this.listed.State ? functionTooltip(this.fn) : undefined,
+      icon: functionStateIcon(this.fn.State, this.fn.LastUpdateStatus),
+      contextValue: CONTEXT.function,
+      collapsible: 'collapsed',
+    };
   }
 
   /** On hover: fetches the state (GetFunctionConfiguration) for the tooltip; a failure leaves it out. */
-  override async resolveTreeItem(item: vscode.TreeItem, signal: AbortSignal): Promise<vscode.TreeItem> {
+  override async resolveTooltip(signal: AbortSignal): Promise<string> {
     if (!this.stateFields && !this.listed.State) {
       try {
-        const c = await this.ctx.connection.service(this.region).getFunctionConfiguration(this.name, undefined, { signal });
+        const c = await this.ctx.reader(this.region).getFunctionConfiguration(this.name, undefined, { signal });
         this.stateFields = { State: c.State, StateReason: c.StateReason, LastUpdateStatus: c.LastUpdateStatus };
         if (c.State && c.State !== 'Active') {
           this.ctx.changed(this); // the icon shows a state that is not Active
         }
       } catch (err) {
         if (!signal.aborted) {
-          this.ctx.logFailure(vscode.l10n.t('Could not read the state of {0}', this.name), this.region, err);
+          this.ctx.logFailure(t('Could not read the state of {0}', this.name), this.region, err);
         }
       }
     }
-    item.tooltip = new vscode.MarkdownString(functionTooltip(this.fn));
-    return item;
+    return functionTooltip(this.fn);
   }
 
   override getChildren(): Promise<TreeNode[]> {

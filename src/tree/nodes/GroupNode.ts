@@ -1,19 +1,19 @@
 import type { AliasConfiguration, EventSourceMappingConfiguration, FunctionConfiguration, FunctionEventInvokeConfig } from '@aws-sdk/client-lambda';
-import * as vscode from 'vscode';
-import type { ExplorerContext } from '../explorerContext';
-import { qualifierOfArn } from '../model/arns';
+import type { LambdaReader } from '../../aws';
+import { qualifierOfArn } from '../../shared/arn';
 import { GroupKind, groupContextValue } from '../model/contextValues';
 import { GROUP_ICONS } from '../model/icons';
 import { nodeIds } from '../model/ids';
 import { groupLabel } from '../model/labels';
 import { compareAliases, compareInvokeConfigs, compareMappings, compareVersions } from '../model/sorting';
-import { ChildList, PagedChildren } from '../pagedChildren';
+import { ChildList, ListSpec, PagedChildren } from './pagedChildren';
 import { AliasNode } from './AliasNode';
 import type { FunctionNode } from './FunctionNode';
 import { InvokeConfigNode } from './InvokeConfigNode';
 import { MappingNode } from './MappingNode';
-import { TreeNode } from './TreeNode';
+import { TreeItemSpec, TreeNode } from './TreeNode';
 import { VersionNode } from './VersionNode';
+import type { ViewContext } from './viewContext';
 
 /** "Versions", "Aliases", "Event invoke configs" or "Event source mappings" of a function. */
 export class GroupNode extends TreeNode {
@@ -21,7 +21,7 @@ export class GroupNode extends TreeNode {
   readonly list: ChildList;
 
   constructor(
-    ctx: ExplorerContext,
+    ctx: ViewContext,
     readonly fn: FunctionNode,
     readonly kind: GroupKind,
   ) {
@@ -31,50 +31,37 @@ export class GroupNode extends TreeNode {
   }
 
   private makeList(): ChildList {
-    const base = { kind: this.kind, region: this.fn.region, owner: this, parentId: this.id };
     const name = this.fn.name;
+    /** A list loaded whole (the group's own API has no paging worth showing). */
+    const whole =
+      <T>(load: (reader: LambdaReader, signal: AbortSignal) => Promise<T[]>): ListSpec<T>['fetch'] =>
+      async (reader, _marker, _size, signal) => ({ items: await load(reader, signal) });
+    const spec = <T>(s: Pick<ListSpec<T>, 'fetch' | 'keyOf' | 'compare' | 'makeNode'>): ListSpec<T> => ({ kind: this.kind, region: this.fn.region, owner: this, parentId: this.id, ...s });
     switch (this.kind) {
       case 'versions':
-        return new PagedChildren<FunctionConfiguration>(this.ctx, {
-          ...base,
-          fetch: async (service, _marker, _size, signal) => ({ items: await service.listVersions(name, { signal }) }),
-          keyOf: (v) => v.Version ?? '',
-          compare: compareVersions,
-          makeNode: (v) => new VersionNode(this.ctx, this, v),
-        });
+        return new PagedChildren<FunctionConfiguration>(this.ctx, spec({ fetch: whole((r, signal) => r.listVersions(name, { signal })), keyOf: (v) => v.Version ?? '', compare: compareVersions, makeNode: (v) => new VersionNode(this, v) }));
       case 'aliases':
-        return new PagedChildren<AliasConfiguration>(this.ctx, {
-          ...base,
-          fetch: async (service, _marker, _size, signal) => ({ items: await service.listAliases(name, { signal }) }),
-          keyOf: (a) => a.Name ?? '',
-          compare: compareAliases,
-          makeNode: (a) => new AliasNode(this.ctx, this, a),
-        });
+        return new PagedChildren<AliasConfiguration>(this.ctx, spec({ fetch: whole((r, signal) => r.listAliases(name, { signal })), keyOf: (a) => a.Name ?? '', compare: compareAliases, makeNode: (a) => new AliasNode(this, a) }));
       case 'invokeConfigs':
-        return new PagedChildren<FunctionEventInvokeConfig>(this.ctx, {
-          ...base,
-          fetch: async (service, _marker, _size, signal) => ({ items: await service.listEventInvokeConfigs(name, { signal }) }),
-          keyOf: (c) => qualifierOfArn(c.FunctionArn),
-          compare: compareInvokeConfigs,
-          makeNode: (c) => new InvokeConfigNode(this.ctx, this, c),
-        });
+        return new PagedChildren<FunctionEventInvokeConfig>(
+          this.ctx,
+          spec({ fetch: whole((r, signal) => r.listEventInvokeConfigs(name, { signal })), keyOf: (c) => qualifierOfArn(c.FunctionArn), compare: compareInvokeConfigs, makeNode: (c) => new InvokeConfigNode(this, c) }),
+        );
       case 'mappings':
-        return new PagedChildren<EventSourceMappingConfiguration>(this.ctx, {
-          ...base,
-          fetch: (service, marker, _size, signal) => service.listEventSourceMappingsPage({ functionName: name }, marker, 100, { signal }),
-          keyOf: (m) => m.UUID ?? '',
-          compare: compareMappings,
-          makeNode: (m) => new MappingNode(this.ctx, this, nodeIds.child(this.id, m.UUID ?? ''), this.fn.region, m),
-        });
+        return new PagedChildren<EventSourceMappingConfiguration>(
+          this.ctx,
+          spec({
+            fetch: (reader, marker, _size, signal) => reader.listEventSourceMappingsPage({ functionName: name }, marker, 100, { signal }),
+            keyOf: (m) => m.UUID ?? '',
+            compare: compareMappings,
+            makeNode: (m) => new MappingNode(this.ctx, this, nodeIds.child(this.id, m.UUID ?? ''), this.fn.region, m),
+          }),
+        );
     }
   }
 
-  getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(groupLabel(this.kind), vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[this.kind]);
-    item.contextValue = groupContextValue(this.kind);
-    return item;
+  getTreeItem(): TreeItemSpec {
+    return { id: this.id, label: groupLabel(this.kind), icon: { id: GROUP_ICONS[this.kind] }, contextValue: groupContextValue(this.kind), collapsible: 'collapsed' };
   }
 
   override getChildren(): Promise<TreeNode[]> {

@@ -1,13 +1,14 @@
-import * as vscode from 'vscode';
-import type { ExplorerContext } from '../explorerContext';
+import { COMMANDS } from '../../shared/ids';
+import { t } from '../../shared/l10n';
 import { CONTEXT } from '../model/contextValues';
 import { loadMoreDescription, loadMoreLabel } from '../model/labels';
-import { TreeNode } from './TreeNode';
+import { TreeItemSpec, TreeNode } from './TreeNode';
+import type { ViewContext } from './viewContext';
 
 /** "Load more…": fetches the next page of its list and appends it (command lambdaWorkbench.loadMore). */
 export class LoadMoreNode extends TreeNode {
   constructor(
-    ctx: ExplorerContext,
+    ctx: ViewContext,
     parent: TreeNode | undefined,
     readonly id: string,
     private readonly loaded: number,
@@ -20,13 +21,15 @@ export class LoadMoreNode extends TreeNode {
     return this.onLoadMore();
   }
 
-  getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(loadMoreLabel(), vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
-    item.description = loadMoreDescription(this.loaded);
-    item.iconPath = new vscode.ThemeIcon('ellipsis');
-    item.contextValue = CONTEXT.loadMore;
-    item.command = { command: 'lambdaWorkbench.loadMore', title: vscode.l10n.t('Load More'), arguments: [this] };
-    return item;
+  getTreeItem(): TreeItemSpec {
+    return {
+      id: this.id,
+      label: loadMoreLabel(),
+      description: loadMoreDescription(this.loaded),
+      icon: { id: 'ellipsis' },
+      contextValue: CONTEXT.loadMore,
+      collapsible: 'none',
+      command: { command: COMMANDS.loadMore, title: t('Load More'), arguments: [this] },
+    };
   }
 }

@@ -1,14 +1,11 @@
 import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
-import * as vscode from 'vscode';
-import type { HasMappingTarget, MappingTarget } from '../../core/targets';
-import { consoleUrl, parseArn } from '../../shared/arn';
-import type { ExplorerContext } from '../explorerContext';
-import { mappingArn } from '../model/arns';
+import { consoleUrl, mappingArn, partitionOfArn } from '../../shared/arn';
+import type { HasMappingTarget, MappingTarget } from '../../shared/lambdaTarget';
 import { mappingContextValue } from '../model/contextValues';
 import { mappingStateIcon } from '../model/icons';
 import { mappingDescription, mappingLabel, mappingSourceName, mappingTooltip } from '../model/labels';
-import { themeIcon } from './themeIcon';
-import { ResourceNode, TreeNode } from './TreeNode';
+import { ResourceNode, TreeItemSpec, TreeNode } from './TreeNode';
+import type { ViewContext } from './viewContext';
 
 /**
  * An event source mapping: label = the queue, stream or table and its kind; its state as
@@ -18,7 +15,7 @@ export class MappingNode extends TreeNode implements HasMappingTarget, ResourceN
   private current: EventSourceMappingConfiguration;
 
   constructor(
-    ctx: ExplorerContext,
+    ctx: ViewContext,
     parent: TreeNode | undefined,
     readonly id: string,
     readonly region: string,
@@ -67,25 +64,27 @@ export class MappingNode extends TreeNode implements HasMappingTarget, ResourceN
   }
 
   consoleUrl(): string {
-    return consoleUrl({ kind: 'mapping', region: this.region, uuid: this.uuid }, parseArn(this.current.FunctionArn ?? '')?.partition);
+    return consoleUrl({ kind: 'mapping', region: this.region, uuid: this.uuid }, partitionOfArn(this.current.FunctionArn));
   }
 
   loadDetails(signal: AbortSignal): Promise<unknown> {
-    return this.ctx.connection.service(this.region).getEventSourceMapping(this.uuid, { signal });
+    return this.ctx.reader(this.region).getEventSourceMapping(this.uuid, { signal });
   }
 
-  getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(mappingLabel(this.current), vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
-    item.description = mappingDescription(this.current);
-    item.tooltip = new vscode.MarkdownString(mappingTooltip(this.current));
-    item.iconPath = themeIcon(mappingStateIcon(this.current.State));
-    item.contextValue = mappingContextValue(this.current.State);
-    return item;
+  getTreeItem(): TreeItemSpec {
+    return {
+      id: this.id,
+      label: mappingLabel(this.current),
+      description: mappingDescription(this.current),
+      tooltip: mappingTooltip(this.current),
+      icon: mappingStateIcon(this.current.State),
+      contextValue: mappingContextValue(this.current.State),
+      collapsible: 'none',
+    };
   }
 
   /** Refresh: asks AWS for the mapping again. */
   override async reset(): Promise<void> {
-    this.update(await this.ctx.connection.service(this.region).getEventSourceMapping(this.uuid, { signal: this.ctx.signal() }));
+    this.update(await this.ctx.reader(this.region).getEventSourceMapping(this.uuid, { signal: this.ctx.signal() }));
   }
 }

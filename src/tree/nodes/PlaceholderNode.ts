@@ -1,7 +1,6 @@
-import * as vscode from 'vscode';
-import type { ExplorerContext } from '../explorerContext';
 import { CONTEXT } from '../model/contextValues';
-import { TreeNode } from './TreeNode';
+import { TreeItemSpec, TreeNode } from './TreeNode';
+import type { ViewContext } from './viewContext';
 
 /**
  * A one-line placeholder: `empty` for an empty list ("No aliases", "No functions match …"),
@@ -9,7 +8,7 @@ import { TreeNode } from './TreeNode';
  */
 export class PlaceholderNode extends TreeNode {
   constructor(
-    ctx: ExplorerContext,
+    ctx: ViewContext,
     parent: TreeNode | undefined,
     readonly id: string,
     readonly text: string,
@@ -18,11 +17,13 @@ export class PlaceholderNode extends TreeNode {
     super(ctx, parent);
   }
 
-  getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.text, vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon(this.kind === 'loading' ? 'loading~spin' : 'info');
-    item.contextValue = this.kind === 'loading' ? CONTEXT.loading : CONTEXT.empty;
-    return item;
+  getTreeItem(): TreeItemSpec {
+    return {
+      id: this.id,
+      label: this.text,
+      icon: { id: this.kind === 'loading' ? 'loading~spin' : 'info' },
+      contextValue: this.kind === 'loading' ? CONTEXT.loading : CONTEXT.empty,
+      collapsible: 'none',
+    };
   }
 }

@@ -1,10 +1,9 @@
-import * as vscode from 'vscode';
-import type { ExplorerContext } from '../explorerContext';
 import { CONTEXT } from '../model/contextValues';
 import { nodeIds } from '../model/ids';
 import { regionDescription } from '../model/labels';
-import type { ChildList } from '../pagedChildren';
-import { TreeNode } from './TreeNode';
+import type { ChildList } from './pagedChildren';
+import { TreeItemSpec, TreeNode } from './TreeNode';
+import type { ViewContext } from './viewContext';
 
 /** One region, when a view shows several: its functions (or mappings) hang below it. */
 export class RegionNode extends TreeNode {
@@ -12,7 +11,7 @@ export class RegionNode extends TreeNode {
   readonly list: ChildList;
 
   constructor(
-    ctx: ExplorerContext,
+    ctx: ViewContext,
     readonly region: string,
     makeList: (owner: RegionNode) => ChildList,
   ) {
@@ -21,13 +20,15 @@ export class RegionNode extends TreeNode {
     this.list = makeList(this);
   }
 
-  getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.region, vscode.TreeItemCollapsibleState.Expanded);
-    item.id = this.id;
-    item.description = regionDescription(this.list.items.length, this.list.complete, this.list.matchCount()) || undefined;
-    item.iconPath = new vscode.ThemeIcon('globe');
-    item.contextValue = CONTEXT.region;
-    return item;
+  getTreeItem(): TreeItemSpec {
+    return {
+      id: this.id,
+      label: this.region,
+      description: regionDescription(this.list.items.length, this.list.complete, this.list.matchCount()) || undefined,
+      icon: { id: 'globe' },
+      contextValue: CONTEXT.region,
+      collapsible: 'expanded',
+    };
   }
 
   override getChildren(): Promise<TreeNode[]> {

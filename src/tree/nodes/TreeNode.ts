@@ -1,24 +1,45 @@
-import type * as vscode from 'vscode';
-import type { ExplorerContext } from '../explorerContext';
+import type { CommandId } from '../../shared/ids';
+import type { IconSpec } from '../model/icons';
+import type { ViewContext } from './viewContext';
 
-/** A node of the Functions or Event Source Mappings view. */
+/**
+ * What a row of a view shows, without VS Code's classes (src/tree/toTreeItem.ts makes the
+ * `vscode.TreeItem`), so that nodes are unit-tested as plain objects.
+ */
+export interface TreeItemSpec {
+  id: string;
+  label: string;
+  description?: string;
+  /** Markdown (already escaped where it quotes names). */
+  tooltip?: string;
+  icon: IconSpec;
+  contextValue: string;
+  collapsible: 'none' | 'collapsed' | 'expanded';
+  /** What a click runs. */
+  command?: { command: CommandId; title: string; arguments: unknown[] };
+}
+
+/** A node of the Functions or Event Source Mappings view. Pure: no vscode import. */
 export abstract class TreeNode {
   abstract readonly id: string;
 
   constructor(
-    readonly ctx: ExplorerContext,
+    readonly ctx: ViewContext,
     readonly parent: TreeNode | undefined,
   ) {}
 
-  abstract getTreeItem(): vscode.TreeItem;
+  abstract getTreeItem(): TreeItemSpec;
 
   getChildren(): Promise<TreeNode[]> {
     return Promise.resolve([]);
   }
 
-  /** Fills in what is costly to compute, on hover (the tooltip): see TreeDataProvider.resolveTreeItem. */
-  resolveTreeItem(item: vscode.TreeItem, _signal: AbortSignal): Promise<vscode.TreeItem> {
-    return Promise.resolve(item);
+  /**
+   * Fills in what is costly to compute, on hover (the tooltip, as Markdown); undefined keeps
+   * the tooltip of getTreeItem. See TreeDataProvider.resolveTreeItem.
+   */
+  resolveTooltip(_signal: AbortSignal): Promise<string | undefined> {
+    return Promise.resolve(undefined);
   }
 
   /** Forgets what was loaded under this node, so that the next expansion loads it again. */

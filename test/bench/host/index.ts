@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
-import type { WorkbenchApi } from '../../../src/core/api';
+import type { TestHooks, WorkbenchApi } from '../../../src/api';
 import { ActivationSample, HostParams, HostResult, MemorySample, PARAMS_FILE, resultFile } from './protocol';
 
 const EXTENSION_ID = 'lambda-workbench.lambda-workbench';
@@ -58,7 +58,7 @@ function sample(label: string): MemorySample {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Times the first activation: the bundle's load and activate() from inside Module._load. */
-async function measureActivation(ext: vscode.Extension<WorkbenchApi>): Promise<{ api: WorkbenchApi; sample: ActivationSample }> {
+async function measureActivation(ext: vscode.Extension<WorkbenchApi>): Promise<{ api: TestHooks; sample: ActivationSample }> {
   const alreadyActive = ext.isActive;
   const main = path.join(ext.extensionPath, String((ext.packageJSON as { main?: string }).main ?? 'dist/extension.js'));
   const mainFile = main.endsWith('.js') ? main : `${main}.js`;
@@ -105,11 +105,15 @@ async function measureActivation(ext: vscode.Extension<WorkbenchApi>): Promise<{
     }
     return load.call(this, request, parent, isMain);
   };
-  let api: WorkbenchApi;
+  let api: TestHooks;
   let endToEndMs: number;
   try {
     const t0 = performance.now();
-    api = await ext.activate();
+    const exported = await ext.activate();
+    if (!exported.testing) {
+      throw new Error('the extension did not return its test hooks (not in ExtensionMode.Test?)');
+    }
+    api = exported.testing;
     endToEndMs = performance.now() - t0;
   } finally {
     moduleInternals._load = load;
@@ -149,8 +153,8 @@ async function children(provider: vscode.TreeDataProvider<unknown>, parent?: unk
 const isFunction = (i: Item) => /^function(\.|$)/.test(i.item.contextValue ?? '');
 
 /** Opens the Functions view and clicks "Load more…" until every function is listed. */
-async function listThroughTree(api: WorkbenchApi, expected: number): Promise<{ listed: number; pages: number; ms: number }> {
-  const provider = api.explorer.functionsProvider;
+async function listThroughTree(api: TestHooks, expected: number): Promise<{ listed: number; pages: number; ms: number }> {
+  const provider = api.views.functionsProvider;
   const t0 = performance.now();
   await vscode.commands.executeCommand('workbench.view.extension.lambdaWorkbench');
   let parent: unknown;

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEMO_MAPPINGS, type Emulator } from '../../emulator';
-import type { WorkbenchApi } from '../../../src/core/api';
+import type { TestHooks } from '../../../src/api';
 import { setup, waitFor, withAnswers } from '../support';
 import { ORDER_DLQ, configApi, execute, findMappingNode, operations, orderProcessorConfig, previewTabs, previewTexts, resetOrderProcessor, workspaceFile } from './helpers';
 
@@ -20,7 +20,7 @@ const WRITES = ['PutFunctionEventInvokeConfig', 'UpdateFunctionEventInvokeConfig
 describe('Config files: Apply to AWS', function () {
   this.timeout(60_000);
   let emulator: Emulator;
-  let api: WorkbenchApi;
+  let api: TestHooks;
 
   before(async () => {
     ({ emulator, api } = await setup());
@@ -35,7 +35,7 @@ describe('Config files: Apply to AWS', function () {
       orders.settings.MaximumBatchingWindowInSeconds = 0;
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    api.explorer.refresh();
+    api.views.refresh();
   });
 
   beforeEach(async () => {
@@ -184,7 +184,7 @@ describe('Config files: Apply to AWS', function () {
     assert.equal(ops.filter((o) => o === 'UpdateEventSourceMapping').length, 1);
     assert.ok(ops.indexOf('GetEventSourceMapping') < ops.indexOf('UpdateEventSourceMapping'));
     const node = await waitFor('the tree to show the updated mapping', async () => {
-      const n = await findMappingNode(api.explorer.mappingsProvider, uuid);
+      const n = await findMappingNode(api.views.mappingsProvider, uuid);
       return n && n.state === finalState && n.mapping?.BatchSize === 50 ? n : undefined;
     });
     assert.ok(node);

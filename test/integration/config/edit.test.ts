@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEMO_ACCOUNT, DEMO_MAPPINGS, DEMO_REGION, type Emulator } from '../../emulator';
-import type { WorkbenchApi } from '../../../src/core/api';
+import type { TestHooks } from '../../../src/api';
 import { pick, setup, waitFor, withAnswers } from '../support';
 import { HELLO_DONE, ORDER_DLQ, configApi, execute, resetOrderProcessor } from './helpers';
 
@@ -21,7 +21,7 @@ function openUri(command: string, ...args: unknown[]): Thenable<vscode.Uri | und
 describe('Config files: Edit and New', function () {
   this.timeout(60_000);
   let emulator: Emulator;
-  let api: WorkbenchApi;
+  let api: TestHooks;
   let folder: vscode.Uri;
 
   before(async () => {
@@ -49,7 +49,7 @@ describe('Config files: Edit and New', function () {
     resetOrderProcessor(emulator);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await removeFolder();
-    api.explorer.refresh();
+    api.views.refresh();
   });
 
   it('Edit Event Invoke Config from a node: the current settings, in .lambda-workbench, and it applies back unchanged', async () => {

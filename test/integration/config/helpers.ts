@@ -1,8 +1,8 @@
 /** Shared by the config integration tests: files of the test workspace, the preview, the demo state. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ApplyOutcome, ConfigApi } from '../../../src/config/registerConfig';
-import type { WorkbenchApi } from '../../../src/core/api';
+import type { ApplyOutcome, ConfigHooks } from '../../../src/api';
+import type { TestHooks } from '../../../src/api';
 import { DEMO_ACCOUNT, DEMO_REGION, type Emulator } from '../../emulator';
 
 export const ORDER_DLQ = `arn:aws:sqs:${DEMO_REGION}:${DEMO_ACCOUNT}:order-dlq`;
@@ -15,7 +15,7 @@ export function workspaceFile(relative: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
 }
 
-export function configApi(api: WorkbenchApi): ConfigApi {
+export function configApi(api: TestHooks): ConfigHooks {
   return api.config;
 }
 

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { WorkbenchApi } from '../../../src/core/api';
+import type { WorkbenchApi } from '../../../src/api';
 import { EXTENSION_ID, waitFor } from '../support';
 import { workspaceFile } from './helpers';
 import { completionLabels, hoverText } from '../languageFeatures';

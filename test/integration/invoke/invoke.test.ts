@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { InvokeApi, InvokeOutcome } from '../../../src/invoke/registerInvoke';
+import type { InvokeHooks, InvokeOutcome } from '../../../src/api';
 import type { Emulator } from '../../emulator';
 import { pick, setup, waitFor, withAnswers } from '../support';
 
@@ -55,7 +55,7 @@ function metrics(lines: string[], start: number, memory = 128): number {
 describe('Invoke (integration)', function () {
   this.timeout(60_000);
   let emulator: Emulator;
-  let invoke: InvokeApi;
+  let invoke: InvokeHooks;
   let root: vscode.Uri;
   const temp: string[] = [];
 
@@ -372,7 +372,7 @@ describe('Invoke (integration)', function () {
       await notSent(() => invokeFile(payload('invalid.json'), target('hello-world')), [
         header('hello-world (us-east-1)'),
         'Payload: payloads/invalid.json',
-        'NOT SENT: Invalid JSON in payloads/invalid.json at line 3, column 3: comma expected.',
+        'NOT SENT: Invalid JSON in payloads/invalid.json at line 2, column 18: a comma (,) is expected.',
       ]);
     });
 
@@ -467,7 +467,7 @@ describe('Invoke (integration)', function () {
       'Hint: Not found. Check the region (us-east-1), the profile (demo) and the qualifier.',
       ROUND_TRIP,
     ]);
-    assert.match(invoke.lastError() ?? '', /^Invoke no-such-function \(us-east-1\) failed: ResourceNotFoundException \(404\): Function not found/);
+    assert.match(invoke.lastError() ?? '', /^Invoke no-such-function \(us-east-1\) failed: Function not found/);
   });
 
   it('cancels an invocation that is waiting (progress Cancel → abort signal)', async () => {

@@ -12,8 +12,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { WorkbenchApi } from '../../../src/core/api';
-import { EXTENSION_ID, setup, waitFor } from '../support';
+import type { InvokeOutcome, TestHooks, WorkbenchApi } from '../../../src/api';
+import { EXTENSION_ID, setup, waitFor, withAnswers } from '../support';
 import { find, rows } from '../tree/treeSupport';
 import { workspaceFile } from '../config/helpers';
 import { hoverText } from '../languageFeatures';
@@ -24,11 +24,39 @@ function readJson<T>(file: string): T {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }
 
+/** A message template as a pattern (`{0}` stands for anything): the whole line, or (`part`) anywhere in it. */
+function templatePattern(template: string, part = false): RegExp {
+  const parts = template.split(/\{\d+\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(part ? parts.join('.*?') : `^${parts.join('.*?')}$`, 's');
+}
+
+/**
+ * Checks lines written by the extension in a Japanese window: no line is an English message
+ * (a template whose translation differs), and each of `expected` (English templates, whole
+ * lines or parts of one) appears as its Japanese translation.
+ */
+function assertJapanese(lines: readonly string[], bundle: Record<string, string>, expected: string[], what: string): void {
+  const english = Object.keys(bundle).filter((k) => bundle[k] !== k && /[A-Za-z]{3}/.test(k.replace(/\{\d+\}/g, '')));
+  const patterns = english.map((k) => ({ key: k, en: templatePattern(k), ja: templatePattern(bundle[k]) }));
+  for (const line of lines) {
+    const still = patterns.find((p) => p.en.test(line) && !p.ja.test(line));
+    assert.equal(still, undefined, `${what}: "${line}" is still English (${still?.key})\n${lines.join('\n')}`);
+  }
+  for (const key of expected) {
+    assert.ok(bundle[key], `the bundle translates "${key}"`);
+    const ja = templatePattern(bundle[key], true);
+    assert.ok(
+      lines.some((l) => ja.test(l)),
+      `${what}: a line "${bundle[key]}" (the Japanese of "${key}")\n${lines.join('\n')}`,
+    );
+  }
+}
+
 if (vscode.env.language === LANGUAGE) {
   describe(`Locale (${LANGUAGE}): the extension speaks the display language`, function () {
     this.timeout(90_000);
     let ext: vscode.Extension<WorkbenchApi>;
-    let api: WorkbenchApi;
+    let api: TestHooks;
     let root: string;
 
     before(async () => {
@@ -77,12 +105,70 @@ if (vscode.env.language === LANGUAGE) {
     it('messages of the extension come from l10n/bundle.l10n.ja.json (tree labels)', async () => {
       const bundle = readJson<Record<string, string>>(path.join(root, 'l10n', `bundle.l10n.${LANGUAGE}.json`));
       assert.equal(vscode.l10n.t('Versions'), bundle['Versions'], 'vscode.l10n.t of this extension reads the Japanese bundle');
-      const fp = api.explorer.functionsProvider;
+      const fp = api.views.functionsProvider;
       const hello = find(await rows(fp), 'hello-world');
       const children = (await rows(fp, hello)).map((r) => r.label);
       assert.ok(children.includes(bundle['Versions']), `the group "${bundle['Versions']}" among ${children.join(', ')}`);
       assert.ok(children.includes(bundle['Aliases']), `the group "${bundle['Aliases']}" among ${children.join(', ')}`);
       assert.ok(!children.includes('Versions'), 'no English group label');
+    });
+
+    describe('what the lazy bundles write (dist/invoke.js, dist/config.js) is Japanese too', () => {
+      let bundle: Record<string, string>;
+      const invokeFile = (file: string, functionName: string) =>
+        vscode.commands.executeCommand<InvokeOutcome | undefined>('lambdaWorkbench.invokeFile', workspaceFile(file), { region: 'us-east-1', functionName });
+
+      before(() => {
+        bundle = readJson<Record<string, string>>(path.join(root, 'l10n', `bundle.l10n.${LANGUAGE}.json`));
+      });
+
+      it('a successful invoke: the whole block', async () => {
+        const o = await invokeFile('payloads/hello.json', 'hello-world');
+        assert.equal(o?.kind, 'result', o?.text);
+        assertJapanese(
+          o.text.split('\n'),
+          bundle,
+          ['Payload: {0} ({1})', '{0} bytes', 'Status: {0}', 'Request ID: {0}', 'Round trip: {0}', 'Duration: {0} ms', 'Billed duration: {0} ms', 'Memory size: {0} MB', 'Max memory used: {0} MB', '--- Log ---', '--- Response ({0}) ---'],
+          'success',
+        );
+      });
+
+      it('a function error: the summary, the error and its stack', async () => {
+        const o = await invokeFile('payloads/hello.json', 'handled-error');
+        assert.equal(o?.kind, 'result', o?.text);
+        assertJapanese(o.text.split('\n'), bundle, ['FUNCTION ERROR ({0}): {1}', '--- Function error ---', 'errorType: {0}', 'errorMessage: {0}', 'Stack:'], 'function error');
+      });
+
+      it('a payload refused before sending: the reason, the place and the notification', async () => {
+        const o = await invokeFile('payloads/invalid.json', 'hello-world');
+        assert.equal(o?.kind, 'payloadError', o?.text);
+        assertJapanese(o.text.split('\n'), bundle, ['Payload: {0}', 'NOT SENT: {0}', 'Invalid JSON in {0} at line {1}, column {2}: {3}{4}.', 'a comma (,) is expected'], 'refused payload');
+        assertJapanese([o.error ?? ''], bundle, ['Not invoked: {0}'], 'notification');
+      });
+
+      it('a config file: the diagnostic of a rule across fields, and the Apply question', async () => {
+        const invalid = workspaceFile('configs/orders-queue.stream-only.event-source-mapping.json');
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(invalid));
+        await vscode.commands.executeCommand('lambdaWorkbench.updateEventSourceMapping', invalid);
+        const messages = (api.config.diagnostics.get(invalid) ?? []).map((d) => d.message);
+        assert.ok(messages.length > 0, 'the rule was reported');
+        assert.ok(messages.every((m) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(m)), messages.join('\n'));
+        assertJapanese(messages, bundle, [], 'diagnostics');
+
+        const valid = workspaceFile('configs/orders-queue.batch.event-source-mapping.json');
+        let question = '';
+        await withAnswers(
+          [
+            (q) => {
+              question = q.message ?? '';
+              return undefined; // cancel: nothing is sent
+            },
+          ],
+          () => vscode.commands.executeCommand('lambdaWorkbench.updateEventSourceMapping', valid),
+        );
+        assertJapanese([question], bundle, ['Update event source mapping {0}? These settings change: {1}. The others are kept.'], 'Apply question');
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      });
     });
 
     it('hover in a *.event-invoke-config.json file shows the Japanese schema description', async () => {

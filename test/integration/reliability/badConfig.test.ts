@@ -7,8 +7,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ApplyOutcome } from '../../../src/config/registerConfig';
-import type { WorkbenchApi } from '../../../src/core/api';
+import type { ApplyOutcome } from '../../../src/api';
+import type { TestHooks } from '../../../src/api';
 import { DEMO_ACCOUNT, DEMO_MAPPINGS, DEMO_REGION, type Emulator } from '../../emulator';
 import { setup, withAnswers } from '../support';
 import { BadInputFolder, settled, nothingSent, Notifications } from './helpers';
@@ -23,7 +23,7 @@ const FUNCTION_NAME_RULE =
 describe('Reliability: bad config files and names (a clear message, nothing sent)', function () {
   this.timeout(60_000);
   let emulator: Emulator;
-  let api: WorkbenchApi;
+  let api: TestHooks;
   let files: BadInputFolder;
   let notes: Notifications;
 
@@ -34,7 +34,7 @@ describe('Reliability: bad config files and names (a clear message, nothing sent
   });
 
   beforeEach(() => {
-    notes = new Notifications();
+    notes = new Notifications(api);
   });
 
   afterEach(() => {

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { InvokeApi, InvokeOutcome } from '../../../src/invoke/registerInvoke';
+import type { InvokeHooks, InvokeOutcome, TestHooks } from '../../../src/api';
 import type { Emulator } from '../../emulator';
 import { pick, setup, withAnswers } from '../support';
 import { BadInputFolder, settled, headerLine, invokeFile, nothingSent, Notifications, outcomeLines, target } from './helpers';
@@ -22,20 +22,22 @@ function jsonOfSize(bytes: number): string {
 describe('Reliability: bad payload files (a clear message, nothing sent)', function () {
   this.timeout(60_000);
   let emulator: Emulator;
-  let invoke: InvokeApi;
+  let invoke: InvokeHooks;
   let files: BadInputFolder;
   let notes: Notifications;
+  let api: TestHooks;
 
   before(async () => {
     const s = await setup();
     emulator = s.emulator;
+    api = s.api;
     invoke = s.api.invoke;
     files = new BadInputFolder();
     await settled(emulator);
   });
 
   beforeEach(() => {
-    notes = new Notifications();
+    notes = new Notifications(api);
   });
 
   afterEach(() => {
@@ -72,9 +74,9 @@ describe('Reliability: bad payload files (a clear message, nothing sent)', funct
 
   it('P1 invalid JSON: file, line, column and what is wrong', async () => {
     files.write('invalid.json', '{"name": "world" "x": 1}\n');
-    await refused('invalid.json', 'Invalid JSON in bad-input/invalid.json at line 1, column 18: comma expected.');
+    await refused('invalid.json', 'Invalid JSON in bad-input/invalid.json at line 1, column 18: a comma (,) is expected.');
     files.write('two-values.json', '{} {}');
-    await refused('two-values.json', 'Invalid JSON in bad-input/two-values.json at line 1, column 4: end of file expected (more than one JSON value).');
+    await refused('two-values.json', 'Invalid JSON in bad-input/two-values.json at line 1, column 4: the file must hold a single JSON value; unexpected text after it.');
   });
 
   it('P2 empty file: sends {} and says so', async () => {
@@ -204,7 +206,7 @@ describe('Reliability: bad payload files (a clear message, nothing sent)', funct
       // The editor's text is what is checked: invalid there, valid on disk → nothing sent.
       await editor.edit((e) => e.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), '{"name": }'));
       // (The position is the editor's, where "Open File" puts the cursor.)
-      await refused('edited.json', 'Invalid JSON in bad-input/edited.json at line 1, column 10: value expected.');
+      await refused('edited.json', 'Invalid JSON in bad-input/edited.json at line 1, column 10: a value is expected.');
     } finally {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { InvokeApi, InvokeOutcome } from '../../../src/invoke/registerInvoke';
+import type { InvokeHooks, InvokeOutcome, TestHooks } from '../../../src/api';
 import type { Emulator } from '../../emulator';
 
 export const REGION = 'us-east-1';
@@ -60,34 +60,26 @@ export interface Shown {
 }
 
 /**
- * Records the notifications the extension shows (error, warning, information), passing them
- * on to VS Code unchanged. Works because the extension and the tests share the extension's
- * `vscode` API object (the tests are loaded from the extension's folder).
+ * The notifications the extension shows (error, warning, information), read from the test
+ * hooks (they record every notification that goes through the extension's notifier), from the
+ * moment this object is made or cleared.
  */
 export class Notifications implements vscode.Disposable {
-  readonly shown: Shown[] = [];
-  private readonly restore: Array<() => void> = [];
+  private start: number;
 
-  constructor() {
-    const w = vscode.window as unknown as Record<string, (...args: unknown[]) => unknown>;
-    for (const [name, level] of [
-      ['showErrorMessage', 'error'],
-      ['showWarningMessage', 'warning'],
-      ['showInformationMessage', 'information'],
-    ] as const) {
-      const original = w[name];
-      w[name] = (...args: unknown[]) => {
-        this.shown.push({ level, message: String(args[0]), items: args.slice(1).filter((a): a is string => typeof a === 'string') });
-        return original.apply(vscode.window, args);
-      };
-      this.restore.push(() => {
-        w[name] = original;
-      });
-    }
+  constructor(private readonly api: TestHooks) {
+    this.start = api.notifications().length;
+  }
+
+  get shown(): Shown[] {
+    return this.api
+      .notifications()
+      .slice(this.start)
+      .map((n) => ({ level: n.severity === 'info' ? 'information' : n.severity, message: n.message, items: [...n.actions] }));
   }
 
   clear(): void {
-    this.shown.length = 0;
+    this.start = this.api.notifications().length;
   }
 
   errors(): string[] {
@@ -106,8 +98,7 @@ export class Notifications implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const r of this.restore) r();
-    this.restore.length = 0;
+    // Nothing to undo: the notifications are only read.
   }
 }
 
@@ -169,7 +160,7 @@ export async function settled(emulator: Emulator, quietMs = 500, timeoutMs = 10_
 }
 
 /** The lines of an invoke outcome, checking that they are what the channel got. */
-export function outcomeLines(invoke: InvokeApi, o: InvokeOutcome | undefined): string[] {
+export function outcomeLines(invoke: InvokeHooks, o: InvokeOutcome | undefined): string[] {
   assert.ok(o, 'the command returned an outcome');
   assert.ok(invoke.outputs().includes(o.text), 'the outcome is what "Lambda Invocations" got');
   return o.text.split('\n');

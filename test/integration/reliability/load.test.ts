@@ -4,7 +4,7 @@
  * "Lambda Invocations" channel).
  */
 import * as assert from 'node:assert/strict';
-import type { InvokeApi, InvokeOutcome } from '../../../src/invoke/registerInvoke';
+import type { InvokeHooks, InvokeOutcome } from '../../../src/api';
 import type { Emulator } from '../../emulator';
 import { setup, waitFor } from '../support';
 import { BadInputFolder, headerLine, invokeFile, target } from './helpers';
@@ -14,7 +14,7 @@ const COUNT = 20;
 describe('Reliability: load (20 invocations at once)', function () {
   this.timeout(180_000);
   let emulator: Emulator;
-  let invoke: InvokeApi;
+  let invoke: InvokeHooks;
   let files: BadInputFolder;
 
   before(async () => {

@@ -13,9 +13,9 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ApplyOutcome } from '../../../src/config/registerConfig';
-import type { WorkbenchApi } from '../../../src/core/api';
-import type { InvokeApi, InvokeOutcome } from '../../../src/invoke/registerInvoke';
+import type { ApplyOutcome } from '../../../src/api';
+import type { TestHooks } from '../../../src/api';
+import type { InvokeHooks, InvokeOutcome } from '../../../src/api';
 import { type Emulator, type Fault, fixtures, KNOWN_KEYS, UNKNOWN_KEY } from '../../emulator';
 import { resetOrderProcessor } from '../config/helpers';
 import { configure, pick, setup, withAnswers } from '../support';
@@ -96,8 +96,8 @@ class SecretScanner {
 describe('Security: no credentials or signatures in any log or output', function () {
   this.timeout(180_000);
   let emulator: Emulator;
-  let api: WorkbenchApi;
-  let invoke: InvokeApi;
+  let api: TestHooks;
+  let invoke: InvokeHooks;
   let proxy: Awaited<ReturnType<typeof recordingProxy>>;
   let files: BadInputFolder;
   let notes: Notifications;
@@ -110,7 +110,7 @@ describe('Security: no credentials or signatures in any log or output', function
     ({ emulator, api } = await setup());
     invoke = api.invoke;
     files = new BadInputFolder('bad-input/secrets');
-    notes = new Notifications();
+    notes = new Notifications(api);
     proxy = await recordingProxy(emulator.endpoint);
     // Temporary credentials (with a session token), as SSO and roles give.
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'lwb-secrets-'));
@@ -149,16 +149,16 @@ describe('Security: no credentials or signatures in any log or output', function
   }
 
   it('S1 a whole session: list, invoke, apply, and errors (404, 403s, messages quoting the signature and the token)', async () => {
-    const fp = api.explorer.functionsProvider;
+    const fp = api.views.functionsProvider;
     // List and expand.
-    api.explorer.refresh();
+    api.views.refresh();
     const top = await rows(fp);
     assert.ok(ofKind(top, 'function').length > 5, top.map((r) => r.label).join(', '));
     const helloNode = find(top, 'hello-world');
     for (const group of await rows(fp, helloNode)) {
       await rows(fp, group);
     }
-    await rows(api.explorer.mappingsProvider);
+    await rows(api.views.mappingsProvider);
 
     // Invoke: a result, a function error, an Event, a 404 and a 403 (another account's function).
     const payload = files.write('hello.json', '{"name": "secrets"}');
@@ -201,7 +201,7 @@ describe('Security: no credentials or signatures in any log or output', function
     emulator.faults.set('Invoke', quoting('IncompleteSignatureException'));
     outcomes.push((await invokeFile(payload, target('hello-world')))!);
     emulator.faults.set('ListFunctions', quoting('InvalidSignatureException'));
-    api.explorer.refresh();
+    api.views.refresh();
     const errorRows = await rows(fp);
     assert.equal(errorRows[0]?.contextValue, 'error');
     assert.match(errorRows[0].description, /^InvalidSignatureException \(403\): /);
@@ -214,7 +214,7 @@ describe('Security: no credentials or signatures in any log or output', function
 
     // A key no account owns (403 UnrecognizedClientException), listing and invoking.
     await configure({ profile: 'unknown', endpoint: proxy.endpoint });
-    api.explorer.refresh();
+    api.views.refresh();
     assert.equal((await rows(fp))[0]?.contextValue, 'error');
     outcomes.push((await invokeFile(payload, target('hello-world')))!);
     await configure({ profile: SESSION_PROFILE, endpoint: proxy.endpoint });

@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { WorkbenchApi } from '../../../src/core/api';
+import type { TestHooks } from '../../../src/api';
 import { DEMO_FUNCTIONS, DEMO_REGION, type Emulator, OTHER_ACCOUNT } from '../../emulator';
 import { configure, setup, waitFor } from '../support';
 import { ofKind, rows } from '../tree/treeSupport';
@@ -18,7 +18,7 @@ import { workspaceRoot } from './helpers';
 describe('Security: workspace settings cannot redirect signed requests', function () {
   this.timeout(60_000);
   let emulator: Emulator;
-  let api: WorkbenchApi;
+  let api: TestHooks;
   let settingsFile: string;
 
   before(async () => {
@@ -45,8 +45,8 @@ describe('Security: workspace settings cannot redirect signed requests', functio
     assert.equal(api.connection.endpoint, emulator.endpoint, 'the endpoint is still the user setting');
 
     const before = emulator.requests.length;
-    api.explorer.refresh();
-    const top = await rows(api.explorer.functionsProvider);
+    api.views.refresh();
+    const top = await rows(api.views.functionsProvider);
     assert.deepEqual(ofKind(top, 'function').map((r) => r.label), [...DEMO_FUNCTIONS[OTHER_ACCOUNT][DEMO_REGION]], `the workspace's profile (other account) was used: ${top.map((r) => `${r.label} ${r.description}`).join('; ')}`);
     assert.ok(emulator.requests.slice(before).some((r) => r.operation === 'ListFunctions' && r.account === OTHER_ACCOUNT), 'the listing reached the emulator');
   });

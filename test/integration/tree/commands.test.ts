@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { WorkbenchApi } from '../../../src/core/api';
+import type { TestHooks } from '../../../src/api';
 import { DEMO_MAPPINGS, Emulator } from '../../emulator';
 import { pick, setup, withAnswers } from '../support';
 import { find, Provider, Row, rows } from './treeSupport';
@@ -12,13 +12,13 @@ import { find, Provider, Row, rows } from './treeSupport';
 const ARN = (name: string, q?: string) => `arn:aws:lambda:us-east-1:111111111111:function:${name}${q ? `:${q}` : ''}`;
 
 describe('Explorer: node commands and pickers', () => {
-  let api: WorkbenchApi;
+  let api: TestHooks;
   let emulator: Emulator;
   let fp: Provider;
 
   beforeEach(async () => {
     ({ api, emulator } = await setup());
-    fp = api.explorer.functionsProvider;
+    fp = api.views.functionsProvider;
   });
 
   afterEach(async () => {
@@ -42,7 +42,7 @@ describe('Explorer: node commands and pickers', () => {
     assert.equal(json.$metadata, undefined, 'no SDK metadata');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString());
 
-    const mapping = find(await rows(api.explorer.mappingsProvider), 'orders-queue (SQS)');
+    const mapping = find(await rows(api.views.mappingsProvider), 'orders-queue (SQS)');
     const mdoc = await vscode.commands.executeCommand<vscode.TextDocument>('lambdaWorkbench.showDetails', mapping.node);
     assert.equal((JSON.parse(mdoc.getText()) as { UUID: string }).UUID, DEMO_MAPPINGS.ordersQueue);
 
@@ -56,7 +56,7 @@ describe('Explorer: node commands and pickers', () => {
     assert.equal(await vscode.commands.executeCommand('lambdaWorkbench.copyArn', live.node), ARN('hello-world', 'live'));
     const hello = find(await rows(fp), 'hello-world');
     assert.equal(await vscode.commands.executeCommand('lambdaWorkbench.copyArn', hello.node), ARN('hello-world'));
-    const mapping = find(await rows(api.explorer.mappingsProvider), 'users (DynamoDB)');
+    const mapping = find(await rows(api.views.mappingsProvider), 'users (DynamoDB)');
     assert.equal(await vscode.commands.executeCommand('lambdaWorkbench.copyName', mapping.node), DEMO_MAPPINGS.usersStream);
   });
 
@@ -87,27 +87,27 @@ describe('Explorer: node commands and pickers', () => {
 
   it('Refresh All in the view title reloads both views even when given the focused row', async () => {
     const hello = find(await rows(fp), 'hello-world');
-    await rows(api.explorer.mappingsProvider);
+    await rows(api.views.mappingsProvider);
     emulator.clearRequests();
     // VS Code passes the focused row to title-bar commands: it must not narrow the refresh.
     await vscode.commands.executeCommand('lambdaWorkbench.refreshViews', hello.node);
     assert.ok(find(await rows(fp), 'hello-world'));
-    await rows(api.explorer.mappingsProvider);
+    await rows(api.views.mappingsProvider);
     const ops = emulator.requests.map((r) => r.operation);
     assert.ok(ops.includes('ListFunctions'), `the function list was fetched again: ${ops.join(', ')}`);
     assert.ok(ops.includes('ListEventSourceMappings'), `the mapping list was fetched again: ${ops.join(', ')}`);
   });
 
   it('pickFunction lists the functions, then $LATEST, aliases and versions', async () => {
-    const { result, input } = await withAnswers([pick('hello-world'), pick('canary')], () => api.explorer.pickFunction({ withQualifier: true, title: 'Pick' }));
+    const { result, input } = await withAnswers([pick('hello-world'), pick('canary')], () => api.views.pickFunction({ withQualifier: true, title: 'Pick' }));
     assert.deepEqual(result, { region: 'us-east-1', functionName: 'hello-world', functionArn: ARN('hello-world'), qualifier: 'canary' });
     assert.deepEqual(input.asked, ['quickPick: Pick', 'quickPick: Pick']);
-    const latest = await withAnswers([pick('order-processor'), pick('$LATEST')], () => api.explorer.pickFunction({ withQualifier: true }));
+    const latest = await withAnswers([pick('order-processor'), pick('$LATEST')], () => api.views.pickFunction({ withQualifier: true }));
     assert.equal(latest.result.qualifier, undefined);
   });
 
   it('pickMapping lists the mappings with their state', async () => {
-    const { result } = await withAnswers([pick('users (DynamoDB)')], () => api.explorer.pickMapping());
+    const { result } = await withAnswers([pick('users (DynamoDB)')], () => api.views.pickMapping());
     assert.deepEqual(result, {
       region: 'us-east-1',
       uuid: DEMO_MAPPINGS.usersStream,

@@ -3,18 +3,18 @@
  * refresh; several regions give one node per region.
  */
 import * as assert from 'node:assert/strict';
-import type { WorkbenchApi } from '../../../src/core/api';
+import type { TestHooks } from '../../../src/api';
 import { DEMO_ACCOUNT, DEMO_FUNCTIONS, DEMO_REGION, EU_REGION, OTHER_ACCOUNT } from '../../emulator';
 import { configure, setup } from '../support';
 import { ofKind, Provider, rows } from './treeSupport';
 
 describe('Explorer: profile and region switching', () => {
-  let api: WorkbenchApi;
+  let api: TestHooks;
   let fp: Provider;
 
   beforeEach(async () => {
     ({ api } = await setup());
-    fp = api.explorer.functionsProvider;
+    fp = api.views.functionsProvider;
   });
 
   afterEach(async () => {

@@ -4,22 +4,22 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { WorkbenchApi } from '../../../src/core/api';
+import type { TestHooks } from '../../../src/api';
 import { DEMO_ACCOUNT, DEMO_FUNCTIONS, DEMO_REGION, Emulator } from '../../emulator';
 import { restartEmulator, setup } from '../support';
 import { find, ofKind, Provider, rows } from './treeSupport';
 
 describe('Explorer: errors and retry', function () {
   this.timeout(120_000);
-  let api: WorkbenchApi;
+  let api: TestHooks;
   let emulator: Emulator;
   let fp: Provider;
   let mp: Provider;
 
   beforeEach(async () => {
     ({ api, emulator } = await setup());
-    fp = api.explorer.functionsProvider;
-    mp = api.explorer.mappingsProvider;
+    fp = api.views.functionsProvider;
+    mp = api.views.mappingsProvider;
   });
 
   afterEach(async () => {
@@ -43,7 +43,7 @@ describe('Explorer: errors and retry', function () {
   let restarted = false;
 
   async function stoppedThenRestarted(): Promise<void> {
-    api.explorer.refresh();
+    api.views.refresh();
     const top = await rows(fp);
     assert.equal(top.length, 1, top.map((r) => r.label).join(', '));
     const error = top[0];
@@ -88,7 +88,7 @@ describe('Explorer: errors and retry', function () {
 
   it('a failing "Load more…" keeps the loaded functions and ends the list with the error; Retry resumes at that page', async () => {
     await vscode.workspace.getConfiguration('lambdaWorkbench').update('explorer.pageSize', 3, vscode.ConfigurationTarget.Global);
-    api.explorer.refresh();
+    api.views.refresh();
     const first = await rows(fp);
     assert.deepEqual(first.map((r) => r.contextValue), ['function', 'function', 'function', 'loadMore']);
 

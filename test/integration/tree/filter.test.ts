@@ -5,20 +5,20 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { WorkbenchApi } from '../../../src/core/api';
+import type { TestHooks } from '../../../src/api';
 import type { Emulator } from '../../emulator';
 import { configure, setup, waitFor, withAnswers } from '../support';
 import { ofKind, Provider, rows } from './treeSupport';
 
 describe('Explorer: filter functions by name', function () {
   this.timeout(120_000);
-  let api: WorkbenchApi;
+  let api: TestHooks;
   let emulator: Emulator;
   let fp: Provider;
 
   beforeEach(async () => {
     ({ api, emulator } = await setup());
-    fp = api.explorer.functionsProvider;
+    fp = api.views.functionsProvider;
   });
 
   afterEach(async () => {
@@ -30,11 +30,11 @@ describe('Explorer: filter functions by name', function () {
     const { input } = await withAnswers([() => 'LOGGER'], () => vscode.commands.executeCommand('lambdaWorkbench.filterFunctions'));
     assert.deepEqual(input.asked, ['inputBox: Filter Functions by Name']);
     assert.deepEqual((await rows(fp)).map((r) => r.label), ['chatty-logger', 'json-logger']);
-    assert.equal(api.explorer.functionsView.description, 'Filter: LOGGER');
+    assert.equal(api.views.functionsView.description, 'Filter: LOGGER');
 
     await vscode.commands.executeCommand('lambdaWorkbench.clearFilter');
     assert.equal(ofKind(await rows(fp), 'function').length, 8);
-    assert.equal(api.explorer.functionsView.description, undefined);
+    assert.equal(api.views.functionsView.description, undefined);
   });
 
   it('no match: a placeholder that says so', async () => {

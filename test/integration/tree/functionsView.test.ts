@@ -3,7 +3,7 @@
  * aliases, event invoke configs and mappings; targets, ids, placeholders.
  */
 import * as assert from 'node:assert/strict';
-import type { WorkbenchApi } from '../../../src/core/api';
+import type { TestHooks } from '../../../src/api';
 import { DEMO_ACCOUNT, DEMO_FUNCTIONS, DEMO_REGION, Emulator } from '../../emulator';
 import { setup } from '../support';
 import { find, hoverTooltip, ofKind, Provider, Row, rows } from './treeSupport';
@@ -11,13 +11,13 @@ import { find, hoverTooltip, ofKind, Provider, Row, rows } from './treeSupport';
 const ARN = (name: string, q?: string) => `arn:aws:lambda:us-east-1:${DEMO_ACCOUNT}:function:${name}${q ? `:${q}` : ''}`;
 
 describe('Explorer: Functions view', () => {
-  let api: WorkbenchApi;
+  let api: TestHooks;
   let emulator: Emulator;
   let fp: Provider;
 
   beforeEach(async () => {
     ({ api, emulator } = await setup());
-    fp = api.explorer.functionsProvider;
+    fp = api.views.functionsProvider;
   });
 
   async function functionRow(name: string): Promise<Row> {
@@ -60,7 +60,7 @@ describe('Explorer: Functions view', () => {
     const hello = await functionRow('hello-world');
     assert.deepEqual((hello.node as { functionTarget: unknown }).functionTarget, { region: 'us-east-1', functionName: 'hello-world', functionArn: ARN('hello-world') });
     assert.equal(hello.id, `fn/us-east-1/${ARN('hello-world')}`);
-    api.explorer.refresh();
+    api.views.refresh();
     const again = await functionRow('hello-world');
     assert.notEqual(again.node, hello.node, 'the refresh reloaded the view');
     assert.equal(again.id, hello.id, 'the same id after a refresh (expansion survives)');
@@ -116,7 +116,7 @@ describe('Explorer: Functions view', () => {
       orders.map((c) => [c.label, c.description]),
       [['$LATEST', 'retries 1 · max age 1 h · on failure → order-dlq']],
     );
-    assert.deepEqual((orders[0].node as { functionTarget: unknown }).functionTarget, { region: 'us-east-1', functionName: 'order-processor', functionArn: ARN('order-processor'), qualifier: undefined });
+    assert.deepEqual((orders[0].node as { functionTarget: unknown }).functionTarget, { region: 'us-east-1', functionName: 'order-processor', functionArn: ARN('order-processor') });
   });
 
   it("a function's event source mappings, with their state", async () => {

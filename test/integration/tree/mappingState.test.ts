@@ -4,22 +4,22 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { WorkbenchApi } from '../../../src/core/api';
+import type { TestHooks } from '../../../src/api';
 import { DEMO_MAPPINGS, Emulator } from '../../emulator';
 import { configure, pick, setup, waitFor, withAnswers } from '../support';
 import { find, Provider, rows, toRow } from './treeSupport';
 
 describe('Explorer: enable and disable a mapping', function () {
   this.timeout(60_000);
-  let api: WorkbenchApi;
+  let api: TestHooks;
   let emulator: Emulator;
   let fp: Provider;
   let mp: Provider;
 
   beforeEach(async () => {
     ({ api, emulator } = await setup());
-    fp = api.explorer.functionsProvider;
-    mp = api.explorer.mappingsProvider;
+    fp = api.views.functionsProvider;
+    mp = api.views.mappingsProvider;
   });
 
   afterEach(async () => {

@@ -3,19 +3,19 @@
  * as icon, contextValue and description; the label is the source and its kind.
  */
 import * as assert from 'node:assert/strict';
-import type { WorkbenchApi } from '../../../src/core/api';
+import type { TestHooks } from '../../../src/api';
 import { DEMO_MAPPINGS, Emulator } from '../../emulator';
 import { configure, setup } from '../support';
 import { find, ofKind, Provider, rows } from './treeSupport';
 
 describe('Explorer: Event Source Mappings view', () => {
-  let api: WorkbenchApi;
+  let api: TestHooks;
   let emulator: Emulator;
   let mp: Provider;
 
   beforeEach(async () => {
     ({ api, emulator } = await setup());
-    mp = api.explorer.mappingsProvider;
+    mp = api.views.mappingsProvider;
   });
 
   it('lists the mappings of us-east-1 with state icon, contextValue and description', async () => {

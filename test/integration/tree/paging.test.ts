@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { WorkbenchApi } from '../../../src/core/api';
+import type { TestHooks } from '../../../src/api';
 import type { Emulator } from '../../emulator';
 import { configure, setup } from '../support';
 import { loadToEnd, ofKind, Provider, rows } from './treeSupport';
@@ -15,7 +15,7 @@ const COUNT = 5000;
 
 describe('Explorer: paging', function () {
   this.timeout(180_000);
-  let api: WorkbenchApi;
+  let api: TestHooks;
   let emulator: Emulator;
   let fp: Provider;
 
@@ -27,7 +27,7 @@ describe('Explorer: paging', function () {
   beforeEach(async () => {
     await setup();
     await configure({ regions: [REGION] });
-    fp = api.explorer.functionsProvider;
+    fp = api.views.functionsProvider;
   });
 
   after(async () => {
@@ -72,7 +72,7 @@ describe('Explorer: paging', function () {
 
   it('follows the page size setting', async () => {
     await vscode.workspace.getConfiguration('lambdaWorkbench').update('explorer.pageSize', 7, vscode.ConfigurationTarget.Global);
-    api.explorer.refresh();
+    api.views.refresh();
     const first = await rows(fp);
     assert.equal(ofKind(first, 'function').length, 7);
     assert.equal(first[first.length - 1].contextValue, 'loadMore');

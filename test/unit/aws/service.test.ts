@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import * as net from 'node:net';
 import { ClientCache, LambdaService, listProfiles, defaultRegion } from '../../../src/aws';
 import { describeAwsError } from '../../../src/shared/awsErrors';
-import { Emulator, fixtures, startEmulator } from '../../emulator';
+import { DEMO_MAPPINGS, Emulator, fixtures, startEmulator } from '../../emulator';
 
 describe('aws/LambdaService against the local emulator', function () {
   let emu: Emulator;
@@ -100,6 +101,58 @@ describe('aws/LambdaService against the local emulator', function () {
       return true;
     });
     assert.ok(Date.now() - started < 2000, 'the abort returned before the function finished');
+  });
+
+  it('polls a settling mapping 20 times on one signal without piling up abort listeners', async () => {
+    const s = service('demo');
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+    process.on('warning', onWarning);
+    const controller = new AbortController();
+    let polls = 0;
+    try {
+      // audit-queue stays Creating for a minute after the emulator starts: it never settles here.
+      await assert.rejects(
+        s.waitForMappingToSettle(DEMO_MAPPINGS.auditQueue, {
+          signal: controller.signal,
+          intervalMs: 1,
+          onState: (state) => {
+            assert.equal(state, 'Creating');
+            if (++polls === 20) {
+              controller.abort();
+            }
+          },
+        }),
+        (err: Error) => err.name === 'AbortError',
+      );
+      await new Promise((r) => setImmediate(r)); // let a pending warning be emitted
+    } finally {
+      process.off('warning', onWarning);
+    }
+    assert.equal(polls, 20);
+    assert.deepEqual(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning')), []);
+    assert.ok(getEventListeners(controller.signal, 'abort').length <= 1, `${getEventListeners(controller.signal, 'abort').length} abort listeners left`);
+  });
+
+  it('sends a mapping update whole and stops only the wait when the signal aborts', async () => {
+    const s = service('demo');
+    const controller = new AbortController();
+    const states: string[] = [];
+    const { updated, settled } = await s.updateEventSourceMappingAndWait(
+      { UUID: DEMO_MAPPINGS.ordersQueue, BatchSize: 9 },
+      {
+        signal: controller.signal,
+        intervalMs: 1,
+        onState: (state) => {
+          states.push(state);
+          controller.abort(); // at the first state: the update was sent, the wait stops
+        },
+      },
+    );
+    assert.equal(updated.BatchSize, 9);
+    assert.equal(settled, undefined, 'the wait was stopped');
+    assert.equal(states[0], updated.State);
+    assert.equal((await s.getEventSourceMapping(DEMO_MAPPINGS.ordersQueue)).BatchSize, 9, 'the change was made');
   });
 
   it('raises typed exceptions that describeAwsError turns into a hint', async () => {

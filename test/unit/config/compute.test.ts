@@ -17,8 +17,8 @@ import {
   parseConfig,
   planEventInvokeConfig,
   planMappingUpdate,
-  regionOfFunctionName,
 } from '../../../src/config/model';
+import { regionOfFunctionReference as regionOfFunctionName } from '../../../src/shared/arn';
 import { HELLO_DONE, ORDER_DLQ, orderProcessorConfig, sqsMapping, streamMapping } from './fixtures';
 
 /** The JSON of a preview text (after its `//` comment lines). */
@@ -145,7 +145,7 @@ describe('config/compute: event source mapping update (merge, only what changes 
 
 describe('config/templates: the files Edit and New open', () => {
   it('a prefilled event invoke config is valid JSON for the CLI, and applying it unchanged changes nothing', () => {
-    const text = eventInvokeConfigFile({ functionName: 'arn:aws:lambda:us-east-1:111111111111:function:hello-world', qualifier: 'live' }, { MaximumRetryAttempts: 0, DestinationConfig: { OnSuccess: { Destination: HELLO_DONE } } });
+    const text = eventInvokeConfigFile({ region: 'us-east-1', functionName: 'hello-world', functionArn: 'arn:aws:lambda:us-east-1:111111111111:function:hello-world', qualifier: 'live' }, { MaximumRetryAttempts: 0, DestinationConfig: { OnSuccess: { Destination: HELLO_DONE } } });
     assert.deepEqual(JSON.parse(text), {
       FunctionName: 'arn:aws:lambda:us-east-1:111111111111:function:hello-world',
       Qualifier: 'live',
@@ -160,7 +160,7 @@ describe('config/templates: the files Edit and New open', () => {
   });
 
   it('$LATEST is left out of the file (no Qualifier) and of its name', () => {
-    assert.deepEqual(JSON.parse(eventInvokeConfigFile({ functionName: 'f', qualifier: '$LATEST' }, {})), { FunctionName: 'f' });
+    assert.deepEqual(JSON.parse(eventInvokeConfigFile({ region: 'us-east-1', functionName: 'f', qualifier: '$LATEST' }, {})), { FunctionName: 'f' });
     assert.equal(eventInvokeConfigFileName('order-processor', '$LATEST', false), 'order-processor.event-invoke-config.json');
     assert.equal(eventInvokeConfigFileName('arn:aws:lambda:us-east-1:1:function:hello-world', 'live', true), 'hello-world.live.event-invoke-config.jsonc');
   });

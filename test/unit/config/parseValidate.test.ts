@@ -15,14 +15,14 @@ function at(text: string, p: { offset: number; length: number }): string {
 }
 
 describe('config/parse: syntax errors with line and column', () => {
-  it('reports a missing comma at its line and column', () => {
+  it('reports a missing comma where it belongs: at the end of the line that lacks it, not at the start of the next', () => {
     const text = '{\n  "FunctionName": "hello-world"\n  "MaximumRetryAttempts": 1\n}\n';
     const parsed = parseConfig(text, 'eventInvokeConfig', { jsonc: false });
     assert.equal(parsed.problems.length, 1);
     const p = parsed.problems[0];
     assert.equal(p.code, 'parse');
-    assert.deepEqual(p.start, { line: 2, character: 2 });
-    assert.match(p.message, /^Line 3, column 3: a comma \(,\) is expected\.$/);
+    assert.deepEqual(p.start, { line: 1, character: 31 });
+    assert.match(p.message, /^Line 2, column 32: a comma \(,\) is expected\.$/);
   });
 
   it('rejects comments and trailing commas in a .json file (what the AWS CLI reads), accepts them in .jsonc', () => {
@@ -30,7 +30,8 @@ describe('config/parse: syntax errors with line and column', () => {
     const json = checkConfigText(text, INVOKE);
     assert.equal(json.ok, false);
     assert.ok(json.problems.some((p) => /Line 2, column 3: comments are not allowed in a \.json file/.test(p.message)), JSON.stringify(json.problems));
-    assert.ok(json.problems.some((p) => /Line 4, column 1: .*trailing commas are not allowed/.test(p.message)), JSON.stringify(json.problems));
+    // At the trailing comma itself, not at the brace on the next line.
+    assert.ok(json.problems.some((p) => /Line 3, column 22: .*trailing commas are not allowed/.test(p.message)), JSON.stringify(json.problems));
     const jsonc = checkConfigText(text, INVOKE_C);
     assert.equal(jsonc.ok, true, JSON.stringify(jsonc.problems));
   });
@@ -39,8 +40,9 @@ describe('config/parse: syntax errors with line and column', () => {
     const text = '{\r\n  "FunctionName": "f",\r\n  "Qualifier": \r\n}';
     const parsed = parseConfig(text, 'eventInvokeConfig', { jsonc: false });
     assert.ok(parsed.problems.length > 0);
-    assert.equal(parsed.problems[0].start.line, 3);
-    assert.match(parsed.problems[0].message, /^Line 4, column 1: a value is expected/);
+    // The value is missing after "Qualifier": (line 3), not on the line of the brace.
+    assert.equal(parsed.problems[0].start.line, 2);
+    assert.match(parsed.problems[0].message, /^Line 3, column 15: a value is expected/);
   });
 
   it('reports an unclosed string and an unclosed object', () => {

@@ -10,7 +10,6 @@ import {
   PayloadError,
   prettyJson,
   ResultHeader,
-  targetLabel,
 } from '../../../src/invoke/model';
 
 const AT = new Date('2026-11-22T13:00:00.000Z');
@@ -43,12 +42,6 @@ function result(over: Partial<InvokeResultInput> & { response: InvokeResultInput
 }
 
 describe('invoke/model/format', () => {
-  it('labels targets; $LATEST is not written', () => {
-    assert.equal(targetLabel({ region: 'us-east-1', functionName: 'hello-world', qualifier: 'live' }), 'hello-world:live (us-east-1)');
-    assert.equal(targetLabel({ region: 'eu-west-1', functionName: 'f', qualifier: '$LATEST' }), 'f (eu-west-1)');
-    assert.equal(targetLabel({ region: 'eu-west-1', functionName: 'f' }), 'f (eu-west-1)');
-  });
-
   it('writes a success in order: header, payload, status, version, request id, metrics, log, response', () => {
     const lines = result({
       response: { StatusCode: 200, ExecutedVersion: '2', LogResult: b64(TEXT_LOG), Payload: bytes('{"message":"Hello, world!","input":{"name":"world"}}'), requestId: '6f1c' },
@@ -299,15 +292,13 @@ describe('invoke/model/format', () => {
     assert.deepEqual(decodeResponse(bytes('"こんにちは 🌸"')), { kind: 'json', bytes: 22, value: 'こんにちは 🌸', text: '"こんにちは 🌸"' });
   });
 
-  it('pretty-prints a 6 MB response in one pass, as JSON.stringify(…, null, 2) would', () => {
+  it('pretty-prints a 6 MB response as JSON.stringify(…, null, 2) would', () => {
     const rows = Array.from({ length: 70_000 }, (_, i) => ({ id: i, name: `item ${i}`, tags: ['a', 'b'], price: i * 1.5, empty: {}, none: [], nested: [{}] }));
     const text = JSON.stringify(rows);
     assert.ok(text.length > 6_000_000);
-    const t0 = performance.now();
+    // Its speed is measured by `npm run bench` (the 6 MB invoke), not here.
     const d = decodeResponse(bytes(text));
-    const ms = performance.now() - t0;
     assert.equal(d.text, JSON.stringify(rows, null, 2));
-    assert.ok(ms < 5000, `took ${Math.round(ms)} ms`);
   });
 
   it('summarises error payloads', () => {

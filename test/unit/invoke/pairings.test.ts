@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { encodeClientContext, formatBytes, formatLimit, formatMs, groupDigits, PairingStore, payloadLimit, sameTarget } from '../../../src/invoke/model';
+import { encodeClientContext, formatBytes, formatLimit, formatMs, groupDigits, PairingStore, payloadLimit } from '../../../src/invoke/model';
+import { sameTarget } from '../../../src/shared/lambdaTarget';
 
 const HELLO_LIVE = { region: 'us-east-1', functionName: 'hello-world', qualifier: 'live' };
 const ORDER = { region: 'us-east-1', functionName: 'order-processor' };

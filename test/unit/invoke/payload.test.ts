@@ -118,28 +118,28 @@ describe('invoke/model/payload', () => {
   });
 
   describe('syntax errors', () => {
-    it('names the file, line and column of a missing comma', () => {
+    it('names the file, line and column of a missing comma: the end of the line that lacks it', () => {
       const e = payloadError(() => checkPayloadText('{\n  "a": 1\n  "b": 2\n}', RR));
       assert.equal(e.code, 'syntax');
-      assert.equal(e.message, 'Invalid JSON in payloads/p.json at line 3, column 3: comma expected.');
+      assert.equal(e.message, 'Invalid JSON in payloads/p.json at line 2, column 9: a comma (,) is expected.');
       assert.equal(e.file, 'payloads/p.json');
-      assert.equal(e.line, 3);
-      assert.equal(e.column, 3);
+      assert.equal(e.line, 2);
+      assert.equal(e.column, 9);
     });
 
     it('reports every problem, the first in the message', () => {
       const e = payloadError(() => checkPayloadText('{\n  "a": 1,\n  "b": ,\n  "c": [1,,2]\n}', RR));
-      assert.equal(e.message, 'Invalid JSON in payloads/p.json at line 3, column 8: value expected (+1 more).');
+      assert.equal(e.message, 'Invalid JSON in payloads/p.json at line 3, column 8: a value is expected (+1 more).');
       assert.deepEqual(
         e.issues.map((i) => `${i.line}:${i.column} ${i.message}`),
-        ['3:8 value expected', '4:11 value expected'],
+        ['3:8 a value is expected', '4:11 a value is expected'],
       );
     });
 
     it('reports an unterminated string, extra content and a missing brace', () => {
-      assert.equal(payloadError(() => checkPayloadText('{"a":"abc', RR)).message, 'Invalid JSON in payloads/p.json at line 1, column 6: string not closed (+1 more).');
+      assert.equal(payloadError(() => checkPayloadText('{"a":"abc', RR)).message, 'Invalid JSON in payloads/p.json at line 1, column 6: the string is not closed (") (+1 more).');
       assert.equal(payloadError(() => checkPayloadText('{"a":1} x', RR)).message, 'Invalid JSON in payloads/p.json at line 1, column 9: unexpected character.');
-      assert.equal(payloadError(() => checkPayloadText('{"a":1', RR)).message, 'Invalid JSON in payloads/p.json at line 1, column 7: closing brace expected.');
+      assert.equal(payloadError(() => checkPayloadText('{"a":1', RR)).message, 'Invalid JSON in payloads/p.json at line 1, column 7: a closing brace (}) is expected.');
     });
 
     it('counts columns on CRLF files like the editor', () => {
@@ -241,7 +241,7 @@ describe('invoke/model/payload', () => {
 
     it('passes syntax errors through', async () => {
       const e = await payloadErrorAsync(() => readPayloadFile(path.join(dir, 'bad.json'), { file: 'bad.json', invocationType: 'RequestResponse' }));
-      assert.equal(e.message, 'Invalid JSON in bad.json at line 1, column 9: value expected.');
+      assert.equal(e.message, 'Invalid JSON in bad.json at line 1, column 9: a value is expected.');
     });
   });
 });

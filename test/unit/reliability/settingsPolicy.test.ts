@@ -114,11 +114,11 @@ describe('Reliability: workspace trust decisions (settingsPolicy)', () => {
     });
 
     it('the connection, Invoke and Apply use these decisions', () => {
-      assert.match(source('src/core/connection.ts'), /resolveConnectionSettings\(\{[^]*\}, vscode\.workspace\.isTrusted\)/);
+      assert.match(source('src/core/connection.ts'), /resolveConnectionSettings\(\s*\{[^]*\},\s*vscode\.workspace\.isTrusted,?\s*\)/);
       assert.match(source('src/invoke/invoker.ts'), /if \(needsTrustConfirmation\(vscode\.workspace\.isTrusted, /);
-      assert.match(source('src/config/applyCommands.ts'), /if \(needsTrustConfirmation\(vscode\.workspace\.isTrusted, /);
+      assert.match(source('src/config/apply/configApplier.ts'), /if \(needsTrustConfirmation\(vscode\.workspace\.isTrusted, /);
       assert.match(source('src/invoke/invoker.ts'), /This workspace is not trusted\. Send \{0\} to \{1\}\?/);
-      assert.match(source('src/config/applyCommands.ts'), /This workspace is not trusted\. Apply \{0\}, a file of this workspace, to your AWS account\?/);
+      assert.match(source('src/config/apply/configApplier.ts'), /This workspace is not trusted\. Apply \{0\}, a file of this workspace, to your AWS account\?/);
     });
   });
 });

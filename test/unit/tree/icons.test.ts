@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { functionStateIcon, isTransitionalState, mappingStateIcon } from '../../../src/tree/model/icons';
+import { isTransitionalState } from '../../../src/shared/mappingStates';
+import { functionStateIcon, mappingStateIcon } from '../../../src/tree/model/icons';
 
 describe('tree/model/icons', () => {
   it('mapping states: Enabled green pass, Disabled circle-slash, transitions spin, Deleting trash', () => {

@@ -120,19 +120,16 @@ describe('tree/model/paging', () => {
       assert.equal(src.get('y')?.state, 'Disabled');
     });
 
-    it('pages through 5,000 items in linear time', async () => {
+    it('pages through 5,000 items, one fetch a page, each item once', async () => {
       const s = service(5000, 50);
       const src = new PagedSource<Item>(s.fetch, (i) => i.name, byName);
-      const started = process.hrtime.bigint();
       while (!src.complete) {
         await src.loadNext(signal());
         planChildren(src); // what the view asks after every page
       }
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
       assert.equal(src.items.length, 5000);
       assert.equal(new Set(src.items.map((i) => i.name)).size, 5000);
       assert.equal(s.calls.length, 100);
-      assert.ok(ms < 1000, `took ${ms} ms`);
     });
   });
 

@@ -1,0 +1,85 @@
+/**
+ * What activate() returns. Other extensions get a version number; the test hooks exist only
+ * when VS Code runs the extension's own tests (ExtensionMode.Test).
+ */
+import type * as vscode from 'vscode';
+import type { ApplyOutcome } from './config/apply/applyTypes';
+import type { Connection } from './core/connection';
+import type { Notifier, Severity } from './core/notify';
+import type { UserInput } from './core/userInput';
+import type { LambdaTarget, MappingTarget } from './shared/lambdaTarget';
+import type { TreeNode } from './tree/nodes/TreeNode';
+
+export type { ApplyOutcome } from './config/apply/applyTypes';
+export type { InvokeOutcome } from './invoke/invoker';
+
+export interface WorkbenchApi {
+  readonly apiVersion: 1;
+  /** Only in ExtensionMode.Test. */
+  readonly testing?: TestHooks;
+}
+
+export interface ViewsHooks {
+  /** Refreshes both views (or one node when given). */
+  refresh(node?: unknown): void;
+  readonly functionsProvider: vscode.TreeDataProvider<TreeNode>;
+  readonly mappingsProvider: vscode.TreeDataProvider<TreeNode>;
+  readonly functionsView: vscode.TreeView<TreeNode>;
+  readonly mappingsView: vscode.TreeView<TreeNode>;
+  /** The palette's pickers. */
+  pickFunction(options?: { withQualifier?: boolean; title?: string }): Promise<LambdaTarget>;
+  pickMapping(options?: { title?: string }): Promise<MappingTarget>;
+}
+
+export interface InvokeHooks {
+  readonly outputChannelName: string;
+  /** The last block written to "Lambda Invocations" (an output channel cannot be read back through the API). */
+  lastOutput(): string;
+  /** The blocks written, oldest first (the last 200). */
+  outputs(): readonly string[];
+  /** Everything appended to the channel since activation, exactly as appended. */
+  channelText(): string;
+  /** The last error message shown by an invocation (payload or API error). */
+  lastError(): string | undefined;
+  /** The last response opened in an editor (over the threshold). */
+  lastResponseDocument(): vscode.TextDocument | undefined;
+  /** Invocations waiting for their answer. */
+  running(): number;
+  /** Cancels every invocation waiting for its answer (as the progress notification's Cancel does). */
+  cancelAll(): number;
+  /** The target a payload file is paired with. */
+  pairing(uri: vscode.Uri): LambdaTarget | undefined;
+  clearPairings(): Promise<void>;
+}
+
+export interface ConfigHooks {
+  /** Problems found by the last Apply of each file. */
+  readonly diagnostics: vscode.DiagnosticCollection;
+  /** URI scheme of the read-only preview documents (current ↔ after). */
+  readonly previewScheme: string;
+  /** The outcome of the last Apply. */
+  readonly lastApply: ApplyOutcome | undefined;
+  /** Where Edit and New write files (`<workspace>/.lambda-workbench`), or undefined without a workspace folder. */
+  configFolder(): vscode.Uri | undefined;
+}
+
+export interface RecordedNotification {
+  severity: Severity;
+  message: string;
+  actions: string[];
+}
+
+export interface TestHooks {
+  readonly connection: Connection;
+  readonly views: ViewsHooks;
+  readonly invoke: InvokeHooks;
+  readonly config: ConfigHooks;
+  /** True once dist/aws.js (the AWS SDK) has been loaded. */
+  isAwsLoaded(): boolean;
+  /** Answer the extension's questions; returns a function that restores the real UI. */
+  setUserInput(input: UserInput): () => void;
+  /** Take the notifications; returns a function that restores the real ones. */
+  setNotifier(notifier: Notifier): () => void;
+  /** Every notification shown since activation (newest last). */
+  notifications(): readonly RecordedNotification[];
+}

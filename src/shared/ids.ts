@@ -1,0 +1,79 @@
+/**
+ * Every id the extension shares with its manifest (package.json): commands, views, context
+ * keys, settings. Nodes, CodeLenses, the status bar, the command registry and the manifest test
+ * take them from here; no other module of src/ writes one as a literal. Pure.
+ */
+
+export const EXTENSION_PREFIX = 'lambdaWorkbench';
+
+export const COMMANDS = {
+  refresh: 'lambdaWorkbench.refresh',
+  refreshViews: 'lambdaWorkbench.refreshViews',
+  selectProfile: 'lambdaWorkbench.selectProfile',
+  selectRegions: 'lambdaWorkbench.selectRegions',
+  switchConnection: 'lambdaWorkbench.switchConnection',
+  filterFunctions: 'lambdaWorkbench.filterFunctions',
+  clearFilter: 'lambdaWorkbench.clearFilter',
+  loadMore: 'lambdaWorkbench.loadMore',
+  retry: 'lambdaWorkbench.retry',
+  showLog: 'lambdaWorkbench.showLog',
+  copyName: 'lambdaWorkbench.copyName',
+  copyArn: 'lambdaWorkbench.copyArn',
+  openInConsole: 'lambdaWorkbench.openInConsole',
+  showDetails: 'lambdaWorkbench.showDetails',
+  enableMapping: 'lambdaWorkbench.enableMapping',
+  disableMapping: 'lambdaWorkbench.disableMapping',
+  invoke: 'lambdaWorkbench.invoke',
+  invokeFile: 'lambdaWorkbench.invokeFile',
+  invokeAgain: 'lambdaWorkbench.invokeAgain',
+  newPayloadFile: 'lambdaWorkbench.newPayloadFile',
+  changePayloadTarget: 'lambdaWorkbench.changePayloadTarget',
+  editEventInvokeConfig: 'lambdaWorkbench.editEventInvokeConfig',
+  editEventSourceMapping: 'lambdaWorkbench.editEventSourceMapping',
+  newEventInvokeConfigFile: 'lambdaWorkbench.newEventInvokeConfigFile',
+  newEventSourceMappingFile: 'lambdaWorkbench.newEventSourceMappingFile',
+  putEventInvokeConfig: 'lambdaWorkbench.putEventInvokeConfig',
+  updateEventInvokeConfig: 'lambdaWorkbench.updateEventInvokeConfig',
+  updateEventSourceMapping: 'lambdaWorkbench.updateEventSourceMapping',
+  applyConfigFile: 'lambdaWorkbench.applyConfigFile',
+} as const;
+
+export type CommandName = keyof typeof COMMANDS;
+export type CommandId = (typeof COMMANDS)[CommandName];
+
+/** Commands the manifest does not list: run from CodeLenses only. */
+export const INTERNAL_COMMANDS: readonly CommandId[] = [COMMANDS.changePayloadTarget];
+
+export const VIEWS = {
+  container: 'lambdaWorkbench',
+  functions: 'lambdaWorkbench.functions',
+  mappings: 'lambdaWorkbench.eventSourceMappings',
+} as const;
+
+/** `setContext` keys that menus' `when` clauses read. */
+export const CONTEXT_KEYS = {
+  filterActive: 'lambdaWorkbench.filterActive',
+} as const;
+
+/** The settings, as `lambdaWorkbench.<key>` (read with getConfiguration(SETTINGS_SECTION).get(key)). */
+export const SETTINGS_SECTION = 'lambdaWorkbench';
+export const SETTINGS = {
+  profile: 'profile',
+  regions: 'regions',
+  endpoint: 'endpoint',
+  pageSize: 'explorer.pageSize',
+  responseInEditorThreshold: 'invoke.responseInEditorThreshold',
+  logType: 'invoke.logType',
+} as const;
+
+/** `lambdaWorkbench.<key>`: the full id, for affectsConfiguration() and messages. */
+export function settingId(key: (typeof SETTINGS)[keyof typeof SETTINGS]): string {
+  return `${SETTINGS_SECTION}.${key}`;
+}
+
+/** Other ids the extension registers with VS Code. */
+export const OTHER_IDS = {
+  statusBar: 'lambdaWorkbench.connection',
+  diagnostics: 'lambdaWorkbench.config',
+  walkthrough: 'lambdaWorkbench.gettingStarted',
+} as const;
