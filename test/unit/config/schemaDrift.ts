@@ -179,7 +179,11 @@ export function refusedEnumValues(model: SdkModel, request: string, schema: Sche
       const doc = JSON.parse(JSON.stringify(base)) as Record<string, unknown>;
       setAt(doc, segments, p.member.type.kind === 'list' ? [value] : value);
       if (!validate(doc)) {
-        out.push(`${request}.${formatMemberPath(p.segments)} = ${JSON.stringify(value)}: refused (${(validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`).join('; ')})`);
+        const why = (validate.errors ?? []).map((e) => {
+          const extra = (e.params as { additionalProperty?: string }).additionalProperty;
+          return `${e.instancePath || '/'} ${e.message ?? e.keyword}${extra ? ` (${extra})` : ''}`;
+        });
+        out.push(`${request}.${formatMemberPath(p.segments)} = ${JSON.stringify(value)}: refused (${why.join('; ')})`);
       }
     }
   }

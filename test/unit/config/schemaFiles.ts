@@ -2,10 +2,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** The repository root: the folder above the compiled tests that holds schemas/. */
+/**
+ * The repository root above the compiled tests: the folder with package.json and schemas/
+ * (out/ holds a copy of schemas/ that the compiler made; the tests read the shipped files).
+ */
 export function repoRoot(): string {
   let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'schemas', 'event-invoke-config.schema.json'))) {
+  while (!(fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'schemas', 'event-invoke-config.schema.json')))) {
     const parent = path.dirname(dir);
     if (parent === dir) {
       throw new Error('schemas/ not found above the compiled tests');
