@@ -51,3 +51,42 @@ export function streamMapping(overrides: Partial<MappingState> = {}): MappingSta
     ...overrides,
   };
 }
+
+export const MSK_CLUSTER = `arn:aws:kafka:us-east-1:${ACCOUNT}:cluster/demo/abcd1234-abcd-cafe-abab-9876543210ab-4`;
+
+/** An Amazon MSK mapping with a consumer group of its own. */
+export function mskMapping(overrides: Partial<MappingState> = {}): MappingState {
+  return {
+    UUID: 'c0a8f3e2-7d41-4b6a-9f10-3e5d2c1b0a94',
+    StartingPosition: 'LATEST',
+    BatchSize: 100,
+    EventSourceArn: MSK_CLUSTER,
+    FunctionArn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:order-processor`,
+    LastModified: 1767225720,
+    LastProcessingResult: 'OK',
+    State: 'Enabled',
+    StateTransitionReason: 'USER_INITIATED',
+    Topics: ['orders'],
+    AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: 'orders-consumers' },
+    ...overrides,
+  };
+}
+
+/** A self-managed Apache Kafka mapping (no event source ARN: bootstrap servers), in Stream consumption mode. */
+export function selfManagedKafkaMapping(overrides: Partial<MappingState> = {}): MappingState {
+  return {
+    UUID: '5b9e1d27-0c3a-4f68-8e2b-7a4c6d9f1e03',
+    StartingPosition: 'TRIM_HORIZON',
+    BatchSize: 100,
+    FunctionArn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:payments`,
+    LastModified: 1767225780,
+    LastProcessingResult: 'OK',
+    State: 'Enabled',
+    StateTransitionReason: 'USER_INITIATED',
+    Topics: ['payments'],
+    SelfManagedEventSource: { Endpoints: { KAFKA_BOOTSTRAP_SERVERS: ['b-1.kafka.example.com:9092', 'b-2.kafka.example.com:9092'] } },
+    SelfManagedKafkaEventSourceConfig: { ConsumerGroupId: 'payments-consumers', ConsumptionMode: 'Stream' },
+    SourceAccessConfigurations: [{ Type: 'SASL_SCRAM_512_AUTH', URI: `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:kafka-credentials` }],
+    ...overrides,
+  };
+}

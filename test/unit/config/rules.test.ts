@@ -5,7 +5,8 @@
 import * as assert from 'node:assert/strict';
 import { STREAM_ONLY_SETTINGS, checkConfigText, eventSourceMappingFile } from '../../../src/config/model';
 import type { MappingState } from '../../../src/config/model';
-import { sqsMapping, streamMapping } from './fixtures';
+import { STREAM_AND_KAFKA_SETTINGS } from '../../../src/config/model/rules';
+import { mskMapping, sqsMapping, streamMapping } from './fixtures';
 
 const INVOKE = 'f.event-invoke-config.json';
 const MAPPING = 'm.event-source-mapping.json';
@@ -17,7 +18,7 @@ function mappingProblems(file: Record<string, unknown>, current?: MappingState) 
 }
 
 describe('config/rules: event invoke config', () => {
-  it('a function name alone is at most 64 characters (140 counts a whole ARN)', () => {
+  it('a function name alone is at most 64 characters (256 counts a whole ARN)', () => {
     const ok = checkConfigText(JSON.stringify({ FunctionName: 'a'.repeat(64) }), INVOKE);
     assert.equal(ok.ok, true);
     const r = checkConfigText(JSON.stringify({ FunctionName: 'a'.repeat(65) }), INVOKE);
@@ -46,13 +47,25 @@ describe('config/rules: event invoke config', () => {
 
 describe('config/rules: event source mapping', () => {
   for (const field of STREAM_ONLY_SETTINGS) {
-    const value = field === 'BisectBatchOnFunctionError' ? true : field === 'MaximumRecordAgeInSeconds' ? 120 : 2;
-    it(`${field} on an SQS mapping is an error on the field; on a DynamoDB stream mapping it is fine`, () => {
-      const r = mappingProblems({ [field]: value }, sqsMapping());
+    it(`${field} on an SQS or an Amazon MSK mapping is an error on the field; on a DynamoDB stream mapping it is fine`, () => {
+      const r = mappingProblems({ [field]: 2 }, sqsMapping());
       assert.equal(r.ok, false);
       assert.equal(r.at(), `"${field}"`);
       assert.equal(r.problems[0].message, `${field} applies to Kinesis and DynamoDB streams only; this mapping reads from an Amazon SQS queue (orders-queue). Remove it.`);
+      assert.match(mappingProblems({ [field]: 2 }, mskMapping()).problems[0].message, /applies to Kinesis and DynamoDB streams only; this mapping reads from an Amazon MSK cluster \(demo\)/);
+      assert.equal(mappingProblems({ [field]: 2 }, streamMapping()).ok, true);
+    });
+  }
+
+  for (const field of STREAM_AND_KAFKA_SETTINGS) {
+    const value = field === 'BisectBatchOnFunctionError' ? true : field === 'MaximumRecordAgeInSeconds' ? 120 : 2;
+    it(`${field} on an SQS mapping is an error on the field; on a DynamoDB stream or an Amazon MSK mapping it is fine`, () => {
+      const r = mappingProblems({ [field]: value }, sqsMapping());
+      assert.equal(r.ok, false);
+      assert.equal(r.at(), `"${field}"`);
+      assert.equal(r.problems[0].message, `${field} applies to Kinesis, DynamoDB Streams, Amazon MSK and self-managed Apache Kafka mappings only; this mapping reads from an Amazon SQS queue (orders-queue). Remove it.`);
       assert.equal(mappingProblems({ [field]: value }, streamMapping()).ok, true);
+      assert.equal(mappingProblems({ [field]: value }, mskMapping()).ok, true);
     });
   }
 
@@ -61,7 +74,10 @@ describe('config/rules: event source mapping', () => {
     assert.match(mappingProblems({ DestinationConfig: dc }, sqsMapping()).problems[0].message, /DestinationConfig applies to Kinesis, DynamoDB Streams, Amazon MSK and self-managed Kafka only/);
     assert.equal(mappingProblems({ DestinationConfig: dc }, streamMapping()).ok, true);
     const onSuccess = mappingProblems({ DestinationConfig: { OnSuccess: { Destination: 'arn:aws:sns:us-east-1:111111111111:t' } } }, streamMapping());
-    assert.match(onSuccess.problems[0].message, /only an on-failure destination/);
+    assert.equal(onSuccess.problems[0].message, 'An event source mapping takes only an on-failure destination: remove DestinationConfig.OnSuccess.');
+    assert.equal(onSuccess.at(), '"OnSuccess"');
+    assert.equal(mappingProblems({ DestinationConfig: { OnSuccess: { Destination: 'arn:aws:sns:us-east-1:111111111111:t' } } }).ok, false, 'checked without the mapping too');
+    assert.equal(mappingProblems({ DestinationConfig: { OnSuccess: { Destination: '' } } }, streamMapping()).ok, true, 'an empty destination removes it');
     const lambda = mappingProblems({ DestinationConfig: { OnFailure: { Destination: 'arn:aws:lambda:us-east-1:111111111111:function:f' } } }, streamMapping());
     assert.match(lambda.problems[0].message, /a mapping sends discarded records to an SQS queue, an SNS topic or an S3 bucket/);
   });

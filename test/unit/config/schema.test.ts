@@ -1,29 +1,17 @@
 /**
  * The SHIPPED schemas (schemas/*.schema.json, the files VS Code uses through jsonValidation),
  * loaded from disk with ajv: every range, length, pattern and enum of the API reference
- * (seeds 000/001 for event invoke configs, 003/004 for UpdateEventSourceMapping), at each
- * boundary and one past it, wrong types and unknown fields.
+ * (seeds 000/001 for event invoke configs, 003/004 for UpdateEventSourceMapping; the members
+ * added up to SDK 3.1164 from the Lambda API model), at each boundary and one past it, wrong
+ * types and unknown fields.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { SourceAccessType } from '@aws-sdk/client-lambda';
 import Ajv, { ValidateFunction } from 'ajv';
-
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'schemas', 'event-invoke-config.schema.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) {
-      throw new Error('schemas/ not found above the compiled tests');
-    }
-    dir = parent;
-  }
-  return dir;
-}
+import { readSchema } from './schemaFiles';
 
 function load(name: string): ValidateFunction {
-  const schema = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'schemas', name), 'utf8')) as object;
-  return new Ajv({ strict: false, allErrors: true }).compile(schema);
+  return new Ajv({ strict: false, allErrors: true }).compile(readSchema(name));
 }
 
 const invoke = load('event-invoke-config.schema.json');
@@ -53,7 +41,7 @@ describe('config/schema: event-invoke-config.schema.json (PutFunctionEventInvoke
   const base = { FunctionName: 'my-function' };
 
   it('is draft-07 and forbids unknown fields at every level', () => {
-    const raw = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'schemas', 'event-invoke-config.schema.json'), 'utf8')) as Record<string, unknown>;
+    const raw = readSchema('event-invoke-config.schema.json');
     assert.equal(raw.$schema, 'http://json-schema.org/draft-07/schema#');
     assert.equal(invoke({ ...base, Foo: 1 }), false);
     assert.equal(invoke({ ...base, DestinationConfig: { OnError: {} } }), false);
@@ -68,7 +56,7 @@ describe('config/schema: event-invoke-config.schema.json (PutFunctionEventInvoke
   });
 
   it('gives every property a description and a markdownDescription', () => {
-    const raw = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'schemas', 'event-invoke-config.schema.json'), 'utf8')) as { properties: Record<string, { description?: string; markdownDescription?: string }> };
+    const raw = readSchema<{ properties: Record<string, { description?: string; markdownDescription?: string }> }>('event-invoke-config.schema.json');
     for (const [name, p] of Object.entries(raw.properties)) {
       assert.ok(p.description && p.markdownDescription, name);
     }
@@ -93,31 +81,37 @@ describe('config/schema: event-invoke-config.schema.json (PutFunctionEventInvoke
     ]);
   });
 
-  describe('FunctionName (length 1–140, pattern of the seed)', () => {
+  describe('FunctionName (length 1–256, pattern of NamespacedFunctionName)', () => {
     const arn = 'arn:aws:lambda:us-west-2:123456789012:function:';
     check(invoke, {}, ['FunctionName'], [
       ['a name', 'my-function', true],
       ['a name with an alias', 'my-function:v1', true],
       ['a name with $LATEST', 'my-function:$LATEST', true],
+      ['a name with $LATEST.PUBLISHED', 'my-function:$LATEST.PUBLISHED', true],
       ['a full ARN', `${arn}my-function`, true],
       ['a GovCloud ARN', 'arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:f', true],
+      ['an ARN of an isolated region', 'arn:aws-iso:lambda:us-iso-east-1:123456789012:function:f', true],
       ['a partial ARN', '123456789012:function:my-function', true],
+      ['a name with a period', 'my.function', true],
       ['1 character (minimum)', 'a', true],
-      ['140 characters (maximum)', arn + s(140 - arn.length), true],
-      ['141 characters (one above)', arn + s(141 - arn.length), false],
+      ['256 characters (maximum)', arn + s(256 - arn.length), true],
+      ['257 characters (one above)', arn + s(257 - arn.length), false],
       ['empty (one below)', '', false],
       ['with a space', 'my function', false],
-      ['with a dot', 'my.function', false],
+      ['with a slash', 'my/function', false],
+      ['$LATEST with another suffix', 'my-function:$LATEST.OTHER', false],
       ['an ARN of another service', 'arn:aws:s3:::bucket', false],
       ['a number', 12, false],
     ]);
   });
 
-  describe('Qualifier (length 1–128, [a-zA-Z0-9$_-]+)', () => {
+  describe('Qualifier (length 1–128, [a-zA-Z0-9$_-]+ or $LATEST.PUBLISHED)', () => {
     check(invoke, base, ['Qualifier'], [
       ['an alias', 'live', true],
       ['a version', '12', true],
       ['$LATEST', '$LATEST', true],
+      ['$LATEST.PUBLISHED', '$LATEST.PUBLISHED', true],
+      ['another suffix after $LATEST', '$LATEST.DRAFT', false],
       ['128 characters (maximum)', s(128), true],
       ['129 characters (one above)', s(129), false],
       ['empty (one below)', '', false],
@@ -135,7 +129,9 @@ describe('config/schema: event-invoke-config.schema.json (PutFunctionEventInvoke
         ['a function ARN', 'arn:aws:lambda:us-east-1:123456789012:function:f', true],
         ['an event bus ARN', 'arn:aws:events:us-east-1:123456789012:event-bus/default', true],
         ['an S3 bucket ARN', 'arn:aws:s3:::my-bucket', true],
+        ['an ARN of an isolated region', 'arn:aws-iso:sqs:us-iso-east-1:123456789012:q', true],
         ['empty (no destination)', '', true],
+        ['a Kafka topic (mappings only)', 'kafka://failed', false],
         ['350 characters (maximum)', prefix + s(350 - prefix.length), true],
         ['351 characters (one above)', prefix + s(351 - prefix.length), false],
         ['not an ARN', 'my-dlq', false],
@@ -259,14 +255,14 @@ describe('config/schema: event-source-mapping.schema.json (UpdateEventSourceMapp
     ]);
   });
 
-  describe('SourceAccessConfigurations (0–22 items; Type enum; URI 1–200)', () => {
+  describe('SourceAccessConfigurations (0–22 items; Type enum of SDK 3.1164; URI 1–200)', () => {
     const item = { Type: 'VPC_SUBNET', URI: 'subnet:subnet-0123' };
     check(mapping, base, ['SourceAccessConfigurations'], [
       ['0 items', [], true],
       ['22 items (maximum)', Array(22).fill(item), true],
       ['23 items (one above)', Array(23).fill(item), false],
     ]);
-    for (const type of ['BASIC_AUTH', 'VPC_SUBNET', 'VPC_SECURITY_GROUP', 'SASL_SCRAM_512_AUTH', 'SASL_SCRAM_256_AUTH', 'VIRTUAL_HOST', 'CLIENT_CERTIFICATE_TLS_AUTH', 'SERVER_ROOT_CA_CERTIFICATE']) {
+    for (const type of Object.values(SourceAccessType)) {
       check(mapping, base, ['SourceAccessConfigurations'], [[`Type ${type}`, [{ Type: type, URI: 'x' }], true]]);
     }
     check(mapping, base, ['SourceAccessConfigurations'], [
@@ -315,6 +311,131 @@ describe('config/schema: event-source-mapping.schema.json (UpdateEventSourceMapp
       ['351 characters (one above)', prefix + s(351 - prefix.length), false],
       ['not an ARN', 'queue', false],
     ]);
+  });
+
+  it('accepts every member of UpdateEventSourceMappingRequest (SDK 3.1164) together, nested ones included', () => {
+    const registry = {
+      SchemaRegistryURI: 'arn:aws:glue:us-east-1:123456789012:registry/orders',
+      EventRecordFormat: 'SOURCE',
+      AccessConfigs: [{ Type: 'CLIENT_CERTIFICATE_TLS_AUTH', URI: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:tls' }],
+      SchemaValidationConfigs: [{ Attribute: 'KEY' }],
+    };
+    const all = {
+      ...base,
+      FunctionName: 'my-function',
+      KMSKeyArn: '',
+      MetricsConfig: { Metrics: ['EventCount', 'ErrorCount', 'KafkaMetrics'] },
+      LoggingConfig: { SystemLogLevel: 'INFO' },
+      AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: 'group-1', SchemaRegistryConfig: registry },
+      SelfManagedKafkaEventSourceConfig: { ConsumerGroupId: 'group-2', SchemaRegistryConfig: registry, ConsumptionMode: 'Queue' },
+      ProvisionedPollerConfig: { MinimumPollers: 200, MaximumPollers: 10000, PollerGroupName: '' },
+      DestinationConfig: { OnFailure: { Destination: 'kafka://failed-records' } },
+    };
+    assert.equal(mapping(all), true, JSON.stringify(mapping.errors));
+  });
+
+  it('forbids unknown fields inside the new objects', () => {
+    assert.equal(mapping({ ...base, LoggingConfig: { ApplicationLogLevel: 'INFO' } }), false);
+    assert.equal(mapping({ ...base, AmazonManagedKafkaEventSourceConfig: { ConsumptionMode: 'Queue' } }), false, 'ConsumptionMode is for self-managed Kafka');
+    assert.equal(mapping({ ...base, SelfManagedKafkaEventSourceConfig: { SchemaRegistryConfig: { Uri: 'x' } } }), false);
+    assert.equal(mapping({ ...base, SelfManagedKafkaEventSourceConfig: { SchemaRegistryConfig: { AccessConfigs: [{ Type: 'BASIC_AUTH', Secret: 'x' }] } } }), false);
+    assert.equal(mapping({ ...base, AmazonManagedKafkaEventSourceConfig: { SchemaRegistryConfig: { SchemaValidationConfigs: [{ Attribute: 'KEY', Name: 'x' }] } } }), false);
+    assert.equal(mapping({ ...base, ProvisionedPollerConfig: { MinPollers: 1 } }), false);
+  });
+
+  describe('provisioned mode (MinimumPollers 1–200, MaximumPollers 1–10000, PollerGroupName 0–128 [a-zA-Z0-9-_])', () => {
+    check(mapping, base, ['ProvisionedPollerConfig', 'MinimumPollers'], [
+      ['1 (minimum)', 1, true],
+      ['200 (maximum)', 200, true],
+      ['0 (one below)', 0, false],
+      ['201 (one above)', 201, false],
+      ['1.5 (not an integer)', 1.5, false],
+    ]);
+    check(mapping, base, ['ProvisionedPollerConfig', 'MaximumPollers'], [
+      ['1 (minimum)', 1, true],
+      ['10000 (maximum, Amazon SQS)', 10000, true],
+      ['0 (one below)', 0, false],
+      ['10001 (one above)', 10001, false],
+    ]);
+    check(mapping, base, ['ProvisionedPollerConfig', 'PollerGroupName'], [
+      ['empty (minimum)', '', true],
+      ['128 characters (maximum)', s(128), true],
+      ['129 characters (one above)', s(129), false],
+      ['letters, digits, - and _', 'orders_pollers-2', true],
+      ['with a period', 'orders.pollers', false],
+      ['with a space', 'orders pollers', false],
+    ]);
+  });
+
+  describe('LoggingConfig.SystemLogLevel and MetricsConfig.Metrics (enums of the SDK)', () => {
+    check(mapping, base, ['LoggingConfig', 'SystemLogLevel'], [
+      ['DEBUG', 'DEBUG', true],
+      ['INFO', 'INFO', true],
+      ['WARN', 'WARN', true],
+      ['ERROR (an application log level, not a system one)', 'ERROR', false],
+      ['warn (case)', 'warn', false],
+    ]);
+    check(mapping, base, ['MetricsConfig', 'Metrics'], [
+      ['[] (turns them off)', [], true],
+      ['the three values', ['EventCount', 'ErrorCount', 'KafkaMetrics'], true],
+      ['a value twice', ['EventCount', 'EventCount'], false],
+      ['an unknown value', ['ThrottleCount'], false],
+    ]);
+  });
+
+  describe('Kafka configs: ConsumerGroupId (1–200), SchemaRegistryConfig, ConsumptionMode', () => {
+    for (const config of ['AmazonManagedKafkaEventSourceConfig', 'SelfManagedKafkaEventSourceConfig']) {
+      check(mapping, base, [config, 'ConsumerGroupId'], [
+        ['1 character (minimum)', 'a', true],
+        ['200 characters (maximum)', s(200), true],
+        ['201 characters (one above)', s(201), false],
+        ['empty (one below)', '', false],
+        ['with a space', 'my group', false],
+        ['with - / * : _ + = . @', 'a-b/c*d:e_f+g=h.i@j', true],
+      ]);
+      check(mapping, base, [config, 'SchemaRegistryConfig', 'SchemaRegistryURI'], [
+        ['an AWS Glue registry ARN', 'arn:aws:glue:us-east-1:123456789012:registry/orders', true],
+        ['a Confluent registry URL', 'https://psrc-abc12.us-east-1.aws.confluent.cloud:443', true],
+        ['10000 characters (maximum)', `https://${s(10000 - 8)}`, true],
+        ['10001 characters (one above)', `https://${s(10001 - 8)}`, false],
+        ['empty (one below)', '', false],
+        ['a URL with a query', 'https://registry.example.com/?a=b', false],
+      ]);
+      check(mapping, base, [config, 'SchemaRegistryConfig', 'EventRecordFormat'], [
+        ['JSON', 'JSON', true],
+        ['SOURCE', 'SOURCE', true],
+        ['AVRO', 'AVRO', false],
+      ]);
+      check(mapping, base, [config, 'SchemaRegistryConfig', 'AccessConfigs'], [
+        ['BASIC_AUTH with a secret ARN', [{ Type: 'BASIC_AUTH', URI: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:s' }], true],
+        ['OAUTHBEARER_AUTH', [{ Type: 'OAUTHBEARER_AUTH', URI: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:s' }], true],
+        ['a source access type of the cluster (SASL_SCRAM_512_AUTH)', [{ Type: 'SASL_SCRAM_512_AUTH', URI: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:s' }], false],
+        ['a URI that is not an ARN', [{ Type: 'BASIC_AUTH', URI: 'my-secret' }], false],
+      ]);
+      check(mapping, base, [config, 'SchemaRegistryConfig', 'SchemaValidationConfigs'], [
+        ['KEY and VALUE', [{ Attribute: 'KEY' }, { Attribute: 'VALUE' }], true],
+        ['HEADERS', [{ Attribute: 'HEADERS' }], false],
+      ]);
+    }
+    check(mapping, base, ['SelfManagedKafkaEventSourceConfig', 'ConsumptionMode'], [
+      ['Stream', 'Stream', true],
+      ['Queue', 'Queue', true],
+      ['queue (case)', 'queue', false],
+      ['Share', 'Share', false],
+    ]);
+  });
+
+  describe('DestinationConfig.OnFailure.Destination: an ARN or a Kafka topic (kafka://, topic of 1–249 characters)', () => {
+    check(mapping, base, ['DestinationConfig', 'OnFailure', 'Destination'], [
+      ['a Kafka topic', 'kafka://orders-failed', true],
+      ['a topic of 249 characters (maximum)', `kafka://${s(249)}`, true],
+      ['a topic of 250 characters (one above)', `kafka://${s(250)}`, false],
+      ['an empty topic', 'kafka://', false],
+      ['a topic starting with a period', 'kafka://.orders', false],
+      ['a topic with a space', 'kafka://my topic', false],
+      ['an ARN of an isolated region', 'arn:aws-iso-b:sqs:us-isob-east-1:123456789012:q', true],
+    ]);
+    check(mapping, base, ['DestinationConfig', 'OnSuccess', 'Destination'], [['a Kafka topic (on failure only)', 'kafka://done', false]]);
   });
 
   describe('FunctionName (same constraints as the event invoke config)', () => {
