@@ -23,7 +23,8 @@ export { fixtures } from './paths';
 export { OPERATIONS } from './server';
 export type { RecordedRequest } from './server';
 export { EmulatorStore } from './store';
-export { EmulatorServices, SERVICE_OPERATIONS } from './services';
+export { DEMO_TEST_EVENTS, EmulatorServices, SERVICE_OPERATIONS, TEST_EVENT_REGISTRY, testEventDocument, testEventSchemaName } from './services';
+export type { SeededTestEvent } from './services';
 export type {
   EventInvokeConfigRecord,
   EventSourceMappingRecord,
@@ -68,7 +69,7 @@ export interface Emulator {
   readonly faults: FaultController;
   /** Direct access to functions, versions, aliases, configs, mappings and invocations. */
   readonly store: EmulatorStore;
-  /** The services beside Lambda (CloudWatch Logs): their settings (live tail, paging). */
+  /** CloudWatch Logs and EventBridge Schemas: their data (schemas) and settings (live tail, paging). */
   readonly services: EmulatorServices;
   /** Adds `count` synthetic functions (see docs/emulator.md); returns how many were added. */
   seedSynthetic(count: number, opts?: SyntheticOptions): number;
@@ -101,6 +102,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     faults,
     requests,
     quiet,
+    seed: (opts.seed ?? 'demo') === 'demo',
     liveTailIntervalMs: opts.liveTailIntervalMs,
     liveTailMaxSessionMs: opts.liveTailMaxSessionMs,
     logsPageSize: opts.logsPageSize,

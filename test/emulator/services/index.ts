@@ -19,13 +19,21 @@ import { ServiceDefinition, ServiceHandler, ServiceRouter, serve } from './dispa
 import { LOGS_OPERATIONS, LOGS_TARGET_PREFIX, logsService } from './logs/api';
 import type { LiveTailSession } from './logs/liveTail';
 import { headerOf, protocolOf } from './protocols';
+import { SCHEMAS_OPERATIONS, schemasService } from './schemas/api';
+import { SchemaRegistryStore } from './schemas/registry';
+import { seedTestEvents } from './schemas/seed';
 
 export type { ServiceRouter } from './dispatch';
 export type { LiveTailSession } from './logs/liveTail';
+export { DEMO_TEST_EVENTS, TEST_EVENT_REGISTRY, testEventDocument, testEventSchemaName } from './schemas/seed';
+export type { SeededTestEvent } from './schemas/seed';
+export { SchemaRegistryStore } from './schemas/registry';
+export type { RegistryRecord, SchemaRecord, SchemaType, SchemaVersionRecord } from './schemas/registry';
 
 /** Operations of each service beside Lambda (names as the SDK's commands, without "Command"). */
-export const SERVICE_OPERATIONS: Readonly<Record<'logs', readonly string[]>> = {
+export const SERVICE_OPERATIONS: Readonly<Record<'logs' | 'schemas', readonly string[]>> = {
   logs: LOGS_OPERATIONS,
+  schemas: SCHEMAS_OPERATIONS,
 };
 
 export interface ServicesOptions {
@@ -33,6 +41,8 @@ export interface ServicesOptions {
   faults: FaultController;
   requests: RecordedRequest[];
   quiet: boolean;
+  /** Seed the demo's shareable test events (registry lambda-testevent-schemas). */
+  seed: boolean;
   /** Interval of StartLiveTail's sessionUpdate messages; default 1000 (as AWS). */
   liveTailIntervalMs?: number;
   /** Live Tail session limit; default 3 hours (as AWS). */
@@ -66,6 +76,8 @@ const nonNegative = (v: unknown, name: string): number | undefined => {
 };
 
 export class EmulatorServices implements ServiceRouter {
+  /** EventBridge Schemas data (registries, schemas, versions). */
+  readonly schemas = new SchemaRegistryStore();
   liveTailIntervalMs: number;
   liveTailMaxSessionMs: number;
   logsPageSize: number;
@@ -77,12 +89,15 @@ export class EmulatorServices implements ServiceRouter {
     this.liveTailIntervalMs = opts.liveTailIntervalMs ?? 1000;
     this.liveTailMaxSessionMs = opts.liveTailMaxSessionMs ?? 3 * 3_600_000;
     this.logsPageSize = opts.logsPageSize ?? 50;
+    if (opts.seed) {
+      seedTestEvents(this.schemas);
+    }
     const logs = logsService({
       logs: opts.store.logs,
       pageSize: () => this.logsPageSize,
       liveTail: { intervalMs: () => this.liveTailIntervalMs, maxSessionMs: () => this.liveTailMaxSessionMs, sessions: this.liveTailSessions },
     });
-    this.defs = new Map([logs].map((d) => [d.name, d]));
+    this.defs = new Map([logs, schemasService(this.schemas)].map((d) => [d.name, d]));
   }
 
   /** The service of a request when it is not Lambda. */
@@ -174,6 +189,15 @@ export class EmulatorServices implements ServiceRouter {
         const region = typeof b.region === 'string' ? b.region : DEMO_REGION;
         const added = logs.append(account, region, b.logGroupName, b.logStreamName, lines);
         return { status: 200, body: { appended: added.length, eventIds: added.map((e) => e.eventId) } };
+      }
+      case 'GET schemas': {
+        const registries = this.schemas.allRegistries().map((r) => ({
+          account: r.account,
+          region: r.region,
+          registryName: r.name,
+          schemas: [...r.schemas.values()].map((s) => ({ schemaName: s.name, versions: s.versions.map((v) => v.version) })),
+        }));
+        return { status: 200, body: { registries } };
       }
       default:
         return undefined;
