@@ -69,7 +69,8 @@ async function main(): Promise<void> {
   console.log(`  export AWS_CONFIG_FILE=${fixtures.configFile}`);
   console.log(`  export AWS_ENDPOINT_URL_LAMBDA=${e}`);
   console.log('  aws lambda list-functions --profile demo --region us-east-1');
-  console.log('CloudWatch Logs and EventBridge Schemas answer on the same endpoint (AWS_ENDPOINT_URL for all services):');
+  console.log('CloudWatch Logs, EventBridge Schemas and STS answer on the same endpoint (AWS_ENDPOINT_URL for all services):');
+  console.log(`  AWS_ENDPOINT_URL=${e} aws sts get-caller-identity --profile demo`);
   console.log(`  AWS_ENDPOINT_URL=${e} aws schemas list-schemas --registry-name lambda-testevent-schemas --profile demo`);
   console.log('  Live tail from the SDK needs disableHostPrefix: true (the SDK prefixes the host with "stream-").');
   console.log('SDK (JavaScript v3):');

@@ -69,7 +69,7 @@ export interface Emulator {
   readonly faults: FaultController;
   /** Direct access to functions, versions, aliases, configs, mappings and invocations. */
   readonly store: EmulatorStore;
-  /** CloudWatch Logs and EventBridge Schemas: their data (schemas) and settings (live tail, paging). */
+  /** CloudWatch Logs, EventBridge Schemas and STS: their data (schemas) and settings (live tail, paging). */
   readonly services: EmulatorServices;
   /** Adds `count` synthetic functions (see docs/emulator.md); returns how many were added. */
   seedSynthetic(count: number, opts?: SyntheticOptions): number;

@@ -22,6 +22,7 @@ import { headerOf, protocolOf } from './protocols';
 import { SCHEMAS_OPERATIONS, schemasService } from './schemas/api';
 import { SchemaRegistryStore } from './schemas/registry';
 import { seedTestEvents } from './schemas/seed';
+import { stsService } from './sts/api';
 
 export type { ServiceRouter } from './dispatch';
 export type { LiveTailSession } from './logs/liveTail';
@@ -29,11 +30,13 @@ export { DEMO_TEST_EVENTS, TEST_EVENT_REGISTRY, testEventDocument, testEventSche
 export type { SeededTestEvent } from './schemas/seed';
 export { SchemaRegistryStore } from './schemas/registry';
 export type { RegistryRecord, SchemaRecord, SchemaType, SchemaVersionRecord } from './schemas/registry';
+export { callerIdentity } from './identity';
 
 /** Operations of each service beside Lambda (names as the SDK's commands, without "Command"). */
-export const SERVICE_OPERATIONS: Readonly<Record<'logs' | 'schemas', readonly string[]>> = {
+export const SERVICE_OPERATIONS: Readonly<Record<'logs' | 'schemas' | 'sts', readonly string[]>> = {
   logs: LOGS_OPERATIONS,
   schemas: SCHEMAS_OPERATIONS,
+  sts: ['GetCallerIdentity'],
 };
 
 export interface ServicesOptions {
@@ -97,7 +100,7 @@ export class EmulatorServices implements ServiceRouter {
       pageSize: () => this.logsPageSize,
       liveTail: { intervalMs: () => this.liveTailIntervalMs, maxSessionMs: () => this.liveTailMaxSessionMs, sessions: this.liveTailSessions },
     });
-    this.defs = new Map([logs, schemasService(this.schemas)].map((d) => [d.name, d]));
+    this.defs = new Map([logs, schemasService(this.schemas), stsService()].map((d) => [d.name, d]));
   }
 
   /** The service of a request when it is not Lambda. */
