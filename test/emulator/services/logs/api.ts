@@ -59,13 +59,46 @@ function findGroup(opts: LogsOptions, call: ServiceCall, input: JsonInput): LogG
   return group;
 }
 
-/** Order of events: time, then arrival. */
-const seq = (e: LogEventRecord): bigint => BigInt(e.eventId);
-const keyOf = (e: LogEventRecord): bigint => BigInt(Math.max(0, e.timestamp)) * 10n ** 20n + seq(e);
-const byTime = (a: LogEventRecord, b: LogEventRecord): number => a.timestamp - b.timestamp || (seq(a) < seq(b) ? -1 : seq(a) > seq(b) ? 1 : 0);
+/*
+ * Order of events: time, then arrival (event ids are 20 zero-padded digits, so they compare as
+ * strings). A key (time, id) is written as 56 digits: the time (36) then the id (20).
+ */
+interface Key {
+  t: number;
+  id: string;
+}
+const KEY_DIGITS = 56;
+const keyOf = (e: LogEventRecord): Key => ({ t: Math.max(0, e.timestamp), id: e.eventId });
+const keyText = (k: Key): string => `${String(k.t).padStart(KEY_DIGITS - 20, '0')}${k.id}`;
+const keyFrom = (text: string): Key => ({ t: Number(text.slice(0, KEY_DIGITS - 20)), id: text.slice(KEY_DIGITS - 20) });
+/** < 0 when `e` comes before `k`, > 0 after, 0 for the same event. */
+const compareKey = (e: LogEventRecord, k: Key): number => Math.max(0, e.timestamp) - k.t || (e.eventId < k.id ? -1 : e.eventId > k.id ? 1 : 0);
+const byTime = (a: LogEventRecord, b: LogEventRecord): number =>
+  Math.max(0, a.timestamp) - Math.max(0, b.timestamp) || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0);
+/** The key `delta` after (or before) `key`. */
+const shiftKey = (key: Key, delta: bigint): Key => {
+  const n = BigInt(keyText(key)) + delta;
+  return keyFrom((n < 0n ? 0n : n).toString().padStart(KEY_DIGITS, '0'));
+};
 
+/** A stream's visible events in order (the store keeps them in arrival order: mostly sorted already). */
 function visibleSorted(opts: LogsOptions, stream: LogStreamRecord, now: number): LogEventRecord[] {
   return opts.logs.visibleEvents(stream, now).sort(byTime);
+}
+
+/** The first index of sorted `events` where the monotone `after` turns true (events.length if never). */
+function firstIndex(events: readonly LogEventRecord[], after: (e: LogEventRecord) => boolean): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (after(events[mid])) {
+      hi = mid;
+    } else {
+      lo = mid + 1;
+    }
+  }
+  return lo;
 }
 
 function filterLogEvents(opts: LogsOptions, call: ServiceCall, input: JsonInput): ServiceResult {
@@ -86,45 +119,59 @@ function filterLogEvents(opts: LogsOptions, call: ServiceCall, input: JsonInput)
   } else if (descending && (startTime === undefined || startTime < DESCENDING_SINCE)) {
     input.fail('startFromHead false is supported only with a startTime on or after Jan 1, 2024 00:00:00 UTC.');
   }
+  const from = token ? keyFrom(token.k) : undefined;
   const now = Date.now();
-  const found: (LogEventRecord & { logStreamName: string })[] = [];
-  for (const stream of group.streams.values()) {
-    if ((names && !names.includes(stream.logStreamName)) || (prefix !== undefined && !stream.logStreamName.startsWith(prefix))) {
-      continue;
-    }
-    for (const e of opts.logs.visibleEvents(stream, now)) {
-      if ((startTime === undefined || e.timestamp >= startTime) && (endTime === undefined || e.timestamp <= endTime) && matches(e.message)) {
-        found.push({ ...e, logStreamName: stream.logStreamName });
+  // One cursor per stream, at the first event of the page's direction; then merge in time order.
+  const cursors = [...group.streams.values()]
+    .filter((s) => (!names || names.includes(s.logStreamName)) && (prefix === undefined || s.logStreamName.startsWith(prefix)))
+    .map((s) => {
+      const events = visibleSorted(opts, s, now);
+      const i = descending
+        ? firstIndex(events, (e) => (endTime !== undefined && e.timestamp > endTime) || (from !== undefined && compareKey(e, from) >= 0)) - 1
+        : firstIndex(events, (e) => (startTime === undefined || e.timestamp >= startTime) && (from === undefined || compareKey(e, from) > 0));
+      return { stream: s.logStreamName, events, i };
+    });
+  const inWindow = (e: LogEventRecord): boolean => (descending ? startTime === undefined || e.timestamp >= startTime : endTime === undefined || e.timestamp <= endTime);
+  const size = Math.min(limit ?? opts.pageSize(), opts.pageSize());
+  const page: { stream: string; e: LogEventRecord }[] = [];
+  while (page.length <= size) {
+    let next: (typeof cursors)[number] | undefined;
+    for (const c of cursors) {
+      const e = c.events[c.i];
+      if (e === undefined || !inWindow(e)) {
+        continue;
+      }
+      if (!next || (descending ? byTime(e, next.events[next.i]) > 0 : byTime(e, next.events[next.i]) < 0)) {
+        next = c;
       }
     }
+    if (!next) {
+      break;
+    }
+    const e = next.events[next.i];
+    next.i += descending ? -1 : 1;
+    if (matches(e.message)) {
+      page.push({ stream: next.stream, e });
+    }
   }
-  found.sort(byTime);
-  if (descending) {
-    found.reverse();
-  }
-  let rest = found;
-  if (token) {
-    const after = BigInt(token.k);
-    rest = found.filter((e) => (descending ? keyOf(e) < after : keyOf(e) > after));
-  }
-  const size = Math.min(limit ?? opts.pageSize(), opts.pageSize());
-  const page = rest.slice(0, size);
+  const more = page.length > size;
+  const events = page.slice(0, size);
   return jsonAnswer({
-    events: page.map((e) => ({ logStreamName: e.logStreamName, timestamp: e.timestamp, message: e.message, ingestionTime: e.ingestionTime, eventId: e.eventId })),
+    events: events.map(({ stream, e }) => ({ logStreamName: stream, timestamp: e.timestamp, message: e.message, ingestionTime: e.ingestionTime, eventId: e.eventId })),
     searchedLogStreams: [],
-    ...(rest.length > size ? { nextToken: encodeToken({ k: keyOf(page[page.length - 1]).toString(), d: descending ? 'b' : 'f' }) } : {}),
+    ...(more ? { nextToken: encodeToken({ k: keyText(keyOf(events[events.length - 1].e)), d: descending ? 'b' : 'f' }) } : {}),
   });
 }
 
 const isEventToken = (v: unknown): v is { k: string; d: 'f' | 'b' } =>
-  typeof v === 'object' && v !== null && typeof (v as { k?: unknown }).k === 'string' && /^\d+$/.test((v as { k: string }).k) && ['f', 'b'].includes((v as { d?: string }).d ?? '');
+  typeof v === 'object' && v !== null && typeof (v as { k?: unknown }).k === 'string' && /^\d{56}$/.test((v as { k: string }).k) && ['f', 'b'].includes((v as { d?: string }).d ?? '');
 
 /*
  * GetLogEvents tokens, shaped like the service's (`f/` or `b/` and 56 digits): the boundary key
  * (time * 10^20 + arrival). `f/K` reads the events after K, `b/K` those before K. At the end
  * the service answers the token it was given: so does the emulator.
  */
-const stepToken = (dir: 'f' | 'b', key: bigint): string => `${dir}/${(key < 0n ? 0n : key).toString().padStart(56, '0')}`;
+const stepToken = (dir: 'f' | 'b', key: Key): string => `${dir}/${keyText(key)}`;
 
 function getLogEvents(opts: LogsOptions, call: ServiceCall, input: JsonInput): ServiceResult {
   const group = findGroup(opts, call, input);
@@ -148,18 +195,20 @@ function getLogEvents(opts: LogsOptions, call: ServiceCall, input: JsonInput): S
     invalidToken();
   }
   if (token) {
-    const k = BigInt(token[2]);
+    const k = keyFrom(token[2]);
     if (token[1] === 'f') {
-      page = events.filter((e) => keyOf(e) > k).slice(0, size);
-      atEnd = { forward: nextToken, backward: stepToken('b', k + 1n) };
+      const i = firstIndex(events, (e) => compareKey(e, k) > 0);
+      page = events.slice(i, i + size);
+      atEnd = { forward: nextToken, backward: stepToken('b', shiftKey(k, 1n)) };
     } else {
-      page = events.filter((e) => keyOf(e) < k).slice(-size);
-      atEnd = { forward: stepToken('f', k - 1n), backward: nextToken };
+      const i = firstIndex(events, (e) => compareKey(e, k) >= 0);
+      page = events.slice(Math.max(0, i - size), i);
+      atEnd = { forward: stepToken('f', shiftKey(k, -1n)), backward: nextToken };
     }
   } else {
     page = startFromHead ? events.slice(0, size) : events.slice(-size);
-    const k = BigInt(startTime ?? 0) * 10n ** 20n;
-    atEnd = { forward: stepToken('f', k), backward: stepToken('b', k + 1n) };
+    const k: Key = { t: startTime ?? 0, id: '0'.repeat(20) };
+    atEnd = { forward: stepToken('f', k), backward: stepToken('b', shiftKey(k, 1n)) };
   }
   return jsonAnswer({
     events: page.map((e) => ({ timestamp: e.timestamp, message: e.message, ingestionTime: e.ingestionTime })),
