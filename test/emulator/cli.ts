@@ -1,6 +1,7 @@
 /*
  * node out/test/emulator/cli.js [--port 4599] [--host 127.0.0.1] [--synthetic 5000]
  *                               [--state-delay ms] [--seed demo|none] [--quiet]
+ *                               [--ingestion-delay ms] [--live-tail-interval ms] [--logs-page-size n]
  */
 import { DEMO_ACCOUNT, OTHER_ACCOUNT, fixtures, startEmulator } from './index';
 
@@ -37,7 +38,9 @@ function int(v: string | true | undefined, name: string): number | undefined {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.help || args.h) {
-    console.log('Usage: node out/test/emulator/cli.js [--port 4599] [--host 127.0.0.1] [--synthetic N] [--state-delay ms] [--seed demo|none] [--quiet]');
+    console.log(
+      'Usage: node out/test/emulator/cli.js [--port 4599] [--host 127.0.0.1] [--synthetic N] [--state-delay ms] [--seed demo|none] [--quiet] [--ingestion-delay ms] [--live-tail-interval ms] [--logs-page-size n]',
+    );
     return;
   }
   const seed = args.seed === 'none' ? 'none' : 'demo';
@@ -49,6 +52,9 @@ async function main(): Promise<void> {
     synthetic: synthetic ? { count: synthetic } : undefined,
     stateDelayMs: int(args['state-delay'], 'state-delay'),
     quiet: args.quiet === true,
+    logIngestionDelayMs: int(args['ingestion-delay'], 'ingestion-delay'),
+    liveTailIntervalMs: int(args['live-tail-interval'], 'live-tail-interval') || undefined,
+    logsPageSize: int(args['logs-page-size'], 'logs-page-size') || undefined,
   });
   const e = emu.endpoint;
   console.log(`Lambda emulator listening on ${e}`);
@@ -63,6 +69,10 @@ async function main(): Promise<void> {
   console.log(`  export AWS_CONFIG_FILE=${fixtures.configFile}`);
   console.log(`  export AWS_ENDPOINT_URL_LAMBDA=${e}`);
   console.log('  aws lambda list-functions --profile demo --region us-east-1');
+  console.log('CloudWatch Logs, EventBridge Schemas and STS answer on the same endpoint (AWS_ENDPOINT_URL for all services):');
+  console.log(`  AWS_ENDPOINT_URL=${e} aws sts get-caller-identity --profile demo`);
+  console.log(`  AWS_ENDPOINT_URL=${e} aws schemas list-schemas --registry-name lambda-testevent-schemas --profile demo`);
+  console.log('  Live tail from the SDK needs disableHostPrefix: true (the SDK prefixes the host with "stream-").');
   console.log('SDK (JavaScript v3):');
   console.log(`  new LambdaClient({ region: 'us-east-1', endpoint: '${e}',`);
   console.log(`    credentials: fromIni({ profile: 'demo', filepath: '${fixtures.credentialsFile}', configFilepath: '${fixtures.configFile}' }) })`);

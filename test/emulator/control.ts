@@ -22,6 +22,8 @@ export interface ControlDeps {
   endpoint: () => string;
   startedAt: Date;
   handlerProcesses: () => number;
+  /** Routes of the services beside Lambda (logs, schemas): undefined when a route is not theirs. */
+  serviceControl?: (method: string, route: string, body: Buffer) => OpResult | undefined;
 }
 
 const bad = (message: string, status = 400): LambdaApiError => new LambdaApiError('BadRequest', status, message);
@@ -42,7 +44,8 @@ function json(body: Buffer): Record<string, unknown> {
   return v as Record<string, unknown>;
 }
 
-const FAULT_KEYS: (keyof Fault)[] = ['latencyMs', 'throttle', 'reason', 'retryAfterSeconds', 'status', 'error', 'message', 'drop', 'slowBodyMs', 'times'];
+const FAULT_KEYS: (keyof Fault)[] = ['latencyMs', 'throttle', 'reason', 'retryAfterSeconds', 'status', 'error', 'message', 'drop', 'slowBodyMs', 'times',
+  'denied', 'cutStreamAfterMs', 'cutStreamReset'];
 
 export function createControlHandler(deps: ControlDeps): (req: http.IncomingMessage, body: Buffer, url: URL) => Promise<OpResult> {
   return async (req, body, url) => {
@@ -125,6 +128,10 @@ export function createControlHandler(deps: ControlDeps): (req: http.IncomingMess
         return { status: 200, body: { invocations: id ? deps.store.invocations.filter((i) => i.requestId === id) : deps.store.invocations } };
       }
       default: {
+        const service = deps.serviceControl?.(method, route, body);
+        if (service) {
+          return service;
+        }
         const code = /^code\/(\d{12})\/([a-z0-9-]+)\/([A-Za-z0-9_.-]+)$/.exec(route);
         if (method === 'GET' && code) {
           const fn = deps.store.getFunction(code[1], code[2], code[3]);

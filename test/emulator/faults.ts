@@ -20,10 +20,23 @@ export interface Fault {
   slowBodyMs?: number;
   /** Apply this many times, then clear by itself. */
   times?: number;
+  /** CloudWatch Logs, Schemas, STS: answer the service's permission error naming the action. */
+  denied?: boolean;
+  /** Event streams (StartLiveTail): cut the stream this many ms after it started. */
+  cutStreamAfterMs?: number;
+  /** With cutStreamAfterMs: reset the connection instead of sending the stream's exception. */
+  cutStreamReset?: boolean;
 }
 
 export interface FaultEntry extends Fault {
   operation: string;
+}
+
+/** What a request's fault did before its operation ran. */
+export interface TakenFault {
+  fault?: Fault;
+  /** The socket was destroyed: nothing more to answer. */
+  dropped: boolean;
 }
 
 export class FaultController {
@@ -53,6 +66,27 @@ export class FaultController {
 
   get(operation: string): Fault | undefined {
     return this.faults.get(operation) ?? this.faults.get('*');
+  }
+
+  /**
+   * Takes the fault of a request's operation and does its first part: notes it in the request
+   * record, waits `latencyMs`, and destroys the socket for `drop` (status 0 in the record).
+   */
+  async begin(operation: string, record: { fault?: string; status: number }, socket: { destroy(): void }): Promise<TakenFault> {
+    const fault = this.take(operation);
+    if (!fault) {
+      return { dropped: false };
+    }
+    record.fault = JSON.stringify(fault);
+    if (fault.latencyMs) {
+      await new Promise((r) => setTimeout(r, fault.latencyMs));
+    }
+    if (fault.drop) {
+      record.status = 0;
+      socket.destroy();
+      return { fault, dropped: true };
+    }
+    return { fault, dropped: false };
   }
 
   /** The fault to apply to this request, counting down `times`. */

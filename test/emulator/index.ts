@@ -11,6 +11,7 @@ import { seedDemo } from './demo';
 import { FaultController } from './faults';
 import { SandboxPool } from './runtime/sandbox';
 import { RecordedRequest, createLambdaServer } from './server';
+import { EmulatorServices } from './services';
 import { EmulatorStore } from './store';
 import { SyntheticOptions, seedSynthetic } from './synthetic';
 
@@ -22,6 +23,8 @@ export { fixtures } from './paths';
 export { OPERATIONS } from './server';
 export type { RecordedRequest } from './server';
 export { EmulatorStore } from './store';
+export { DEMO_TEST_EVENTS, EmulatorServices, SERVICE_OPERATIONS, TEST_EVENT_REGISTRY, testEventDocument, testEventSchemaName } from './services';
+export type { SeededTestEvent } from './services';
 export type {
   EventInvokeConfigRecord,
   EventSourceMappingRecord,
@@ -46,6 +49,14 @@ export interface EmulatorOptions {
   quiet?: boolean;
   /** Source of randomness for alias routing (default Math.random). */
   random?: () => number;
+  /** CloudWatch Logs: how long an appended log event stays invisible (default 0). */
+  logIngestionDelayMs?: number;
+  /** StartLiveTail: interval of sessionUpdate messages (default 1000, as AWS). */
+  liveTailIntervalMs?: number;
+  /** StartLiveTail: session limit (default 3 hours, as AWS). */
+  liveTailMaxSessionMs?: number;
+  /** CloudWatch Logs: events, streams or groups per page (default 50). */
+  logsPageSize?: number;
 }
 
 export interface Emulator {
@@ -58,6 +69,8 @@ export interface Emulator {
   readonly faults: FaultController;
   /** Direct access to functions, versions, aliases, configs, mappings and invocations. */
   readonly store: EmulatorStore;
+  /** CloudWatch Logs, EventBridge Schemas and STS: their data (schemas) and settings (live tail, paging). */
+  readonly services: EmulatorServices;
   /** Adds `count` synthetic functions (see docs/emulator.md); returns how many were added. */
   seedSynthetic(count: number, opts?: SyntheticOptions): number;
   /** PIDs of the live handler processes. */
@@ -83,6 +96,18 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     seedSynthetic(store, opts.synthetic.count, { region: opts.synthetic.region, account: opts.synthetic.account ?? DEMO_ACCOUNT });
   }
 
+  store.logs.ingestionDelayMs = opts.logIngestionDelayMs ?? 0;
+  const services = new EmulatorServices({
+    store,
+    faults,
+    requests,
+    quiet,
+    seed: (opts.seed ?? 'demo') === 'demo',
+    liveTailIntervalMs: opts.liveTailIntervalMs,
+    liveTailMaxSessionMs: opts.liveTailMaxSessionMs,
+    logsPageSize: opts.logsPageSize,
+  });
+
   const clearRequests = (): void => {
     requests.length = 0;
   };
@@ -94,6 +119,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     quiet,
     endpoint: () => endpoint,
     random: opts.random ?? Math.random,
+    services,
     control: createControlHandler({
       store,
       faults,
@@ -103,6 +129,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       endpoint: () => endpoint,
       startedAt,
       handlerProcesses: () => pool.size,
+      serviceControl: (method, route, body) => services.control(method, route, body),
     }),
   });
 
@@ -124,10 +151,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     clearRequests,
     faults,
     store,
+    services,
     seedSynthetic: (count, o) => seedSynthetic(store, count, o),
     handlerPids: () => pool.pids(),
     stop() {
       stopping ??= (async () => {
+        services.dispose();
         store.dispose();
         await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), pool.stop()]);
       })();

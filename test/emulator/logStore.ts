@@ -72,6 +72,11 @@ export class LogStore {
     return this.groups.get(this.key(account, region, logGroupName));
   }
 
+  /** Every group, of every account and region. */
+  allGroups(): LogGroupRecord[] {
+    return [...this.groups.values()];
+  }
+
   /** Every group of an account and region. */
   groupsOf(account: string, region: string): LogGroupRecord[] {
     return [...this.groups.values()].filter((g) => g.account === account && g.region === region);

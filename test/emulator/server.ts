@@ -9,6 +9,7 @@ import * as eic from './operations/eventInvokeConfig';
 import * as functions from './operations/functions';
 import { invoke } from './operations/invoke';
 import type { SandboxPool } from './runtime/sandbox';
+import type { ServiceRouter } from './services';
 import { PartialAuth, peekAuth, verifySigV4 } from './sigv4';
 import type { EmulatorStore } from './store';
 
@@ -23,6 +24,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** SDK operation name (e.g. 'Invoke'), or 'Unknown'. */
   operation: string;
+  /** Service of the request when it is not Lambda: 'logs', 'schemas', 'sts' (or an unknown one). */
+  service?: string;
   /** Region of the signature's credential scope. */
   region?: string;
   accessKeyId?: string;
@@ -91,6 +94,16 @@ export interface ServerDeps {
   endpoint: () => string;
   random: () => number;
   control: (req: http.IncomingMessage, body: Buffer, url: URL) => Promise<OpResult>;
+  /** CloudWatch Logs, EventBridge Schemas and STS on the same port, told apart by the signature's service. */
+  services?: ServiceRouter;
+}
+
+/** Adds a request to the record, keeping about the latest MAX_RECORDED. */
+export function recordRequest(requests: RecordedRequest[], record: RecordedRequest): void {
+  requests.push(record);
+  if (requests.length > MAX_RECORDED + 10_000) {
+    requests.splice(0, requests.length - MAX_RECORDED);
+  }
 }
 
 function decodeSegment(s: string): string {
@@ -101,7 +114,7 @@ function decodeSegment(s: string): string {
   }
 }
 
-function parseQuery(raw: string): Record<string, string> {
+export function parseQuery(raw: string): Record<string, string> {
   const out: Record<string, string> = {};
   if (!raw) {
     return out;
@@ -136,7 +149,7 @@ function readBody(req: http.IncomingMessage): Promise<{ body: Buffer; overflow: 
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-async function writeResponse(res: http.ServerResponse, status: number, headers: Record<string, string>, body: Buffer | undefined, slowBodyMs?: number): Promise<void> {
+export async function writeResponse(res: http.ServerResponse, status: number, headers: Record<string, string>, body: Buffer | undefined, slowBodyMs?: number): Promise<void> {
   const data = body ?? Buffer.alloc(0);
   const h: Record<string, string | number> = { ...headers };
   if (status !== 204) {
@@ -223,6 +236,12 @@ export function createLambdaServer(deps: ServerDeps): http.Server {
       return;
     }
 
+    const service = deps.services?.route(req.headers, method, rawPath, body);
+    if (service) {
+      await service({ req, res, method, rawUrl, rawPath, query: parseQuery(rawQuery), body, overflow, requestId });
+      return;
+    }
+
     let matched: { route: Route; params: string[] } | undefined;
     for (const r of ROUTES) {
       if (r.method !== method) {
@@ -246,10 +265,7 @@ export function createLambdaServer(deps: ServerDeps): http.Server {
     const peek: PartialAuth = peekAuth(req.headers);
     record.region = peek.region;
     record.accessKeyId = peek.accessKeyId;
-    deps.requests.push(record);
-    if (deps.requests.length > MAX_RECORDED + 10_000) {
-      deps.requests.splice(0, deps.requests.length - MAX_RECORDED);
-    }
+    recordRequest(deps.requests, record);
 
     const finish = async (status: number, headers: Record<string, string>, payload: Buffer | undefined, slowBodyMs?: number, errorType?: string): Promise<void> => {
       record.status = status;
@@ -283,17 +299,11 @@ export function createLambdaServer(deps: ServerDeps): http.Server {
       return;
     }
 
-    const fault = deps.faults.take(matched.route.operation);
+    const { fault, dropped } = await deps.faults.begin(matched.route.operation, record, req.socket);
+    if (dropped) {
+      return;
+    }
     if (fault) {
-      record.fault = JSON.stringify(fault);
-      if (fault.latencyMs) {
-        await sleep(fault.latencyMs);
-      }
-      if (fault.drop) {
-        record.status = 0;
-        req.socket.destroy();
-        return;
-      }
       const injected = faultError(fault);
       if (injected) {
         await fail(injected, fault.slowBodyMs);

@@ -19,6 +19,8 @@ export interface AuthInfo {
 export interface PartialAuth {
   accessKeyId?: string;
   region?: string;
+  /** Service name of the credential scope (e.g. 'lambda', 'logs'). */
+  service?: string;
 }
 
 const MAX_SKEW_MS = 5 * 60 * 1000;
@@ -89,14 +91,15 @@ const denied = (type: string, message: string, partial: PartialAuth): LambdaApiE
 /** Reads the access key and region of a request's Authorization header, without verifying it. */
 export function peekAuth(headers: IncomingHttpHeaders): PartialAuth {
   const auth = headerValue(headers, 'authorization') ?? '';
-  const m = /Credential=([^/,\s]+)\/(\d{8})\/([^/]+)\//.exec(auth);
-  return m ? { accessKeyId: m[1], region: m[3] } : {};
+  const m = /Credential=([^/,\s]+)\/(\d{8})\/([^/]+)\/([^/,\s]+)\//.exec(auth);
+  return m ? { accessKeyId: m[1], region: m[3], service: m[4] } : {};
 }
 
 export function verifySigV4(
   req: { method: string; rawUrl: string; headers: IncomingHttpHeaders; body: Buffer },
   keys: readonly KnownKey[] = KNOWN_KEYS,
   now: Date = new Date(),
+  expectedService = 'lambda',
 ): AuthInfo {
   const auth = headerValue(req.headers, 'authorization');
   if (!auth) {
@@ -121,8 +124,8 @@ export function verifySigV4(
   if (!key) {
     throw denied('UnrecognizedClientException', 'The security token included in the request is invalid.', partial);
   }
-  if (service !== 'lambda') {
-    throw denied('InvalidSignatureException', `Credential should be scoped to correct service: 'lambda'.`, partial);
+  if (service !== expectedService) {
+    throw denied('InvalidSignatureException', `Credential should be scoped to correct service: '${expectedService}'.`, partial);
   }
   const amzDate = headerValue(req.headers, 'x-amz-date');
   if (!amzDate || !/^\d{8}T\d{6}Z$/.test(amzDate)) {

@@ -61,18 +61,18 @@ export interface RawResponse {
 }
 
 /**
- * Sends a request signed with SigV4 for Lambda. `tamper` may change the signed request before it
+ * Sends a request signed with SigV4 for Lambda (or `req.service`). `tamper` may change the signed request before it
  * is sent (to prove that the emulator checks signatures).
  */
 export async function signedRequest(
   endpoint: string,
-  req: { method: string; path: string; query?: Record<string, string>; body?: string; headers?: Record<string, string> },
+  req: { method: string; path: string; query?: Record<string, string>; body?: string; headers?: Record<string, string>; service?: string },
   creds: { accessKeyId: string; secretAccessKey: string },
   region = 'us-east-1',
   tamper?: (r: { method: string; path: string; query: Record<string, string>; headers: Record<string, string>; body?: string }) => void,
 ): Promise<RawResponse> {
   const url = new URL(endpoint);
-  const signer = new SignatureV4({ service: 'lambda', region, credentials: creds, sha256: NodeSha256 });
+  const signer = new SignatureV4({ service: req.service ?? 'lambda', region, credentials: creds, sha256: NodeSha256 });
   const headers: Record<string, string> = { host: url.host, 'content-type': 'application/json', ...(req.headers ?? {}) };
   const signed = await signer.sign({
     method: req.method,
