@@ -23,10 +23,12 @@ export { OPERATIONS } from './server';
 export type { RecordedRequest } from './server';
 export { EmulatorStore } from './store';
 export type {
+  DurableExecutionRecord,
   EventInvokeConfigRecord,
   EventSourceMappingRecord,
   FunctionDefinition,
   FunctionRecord,
+  FunctionUrlRecord,
   InvocationRecord,
   MappingState,
 } from './store';

@@ -7,6 +7,7 @@ import type { OpContext, OpResult, Operation } from './operations/context';
 import * as esm from './operations/eventSourceMappings';
 import * as eic from './operations/eventInvokeConfig';
 import * as functions from './operations/functions';
+import * as urls from './operations/functionUrls';
 import { invoke } from './operations/invoke';
 import type { SandboxPool } from './runtime/sandbox';
 import { PartialAuth, peekAuth, verifySigV4 } from './sigv4';
@@ -64,6 +65,8 @@ export const ROUTES: readonly Route[] = [
   route('POST', '/2015-03-31/functions/{FunctionName}/aliases', 'CreateAlias', functions.createAlias),
   route('GET', '/2015-03-31/functions/{FunctionName}/aliases/{Name}', 'GetAlias', functions.getAlias),
   route('POST', '/2015-03-31/functions/{FunctionName}/invocations', 'Invoke', invoke),
+  route('GET', '/2021-10-31/functions/{FunctionName}/url', 'GetFunctionUrlConfig', urls.getFunctionUrlConfig),
+  route('GET', '/2021-10-31/functions/{FunctionName}/urls', 'ListFunctionUrlConfigs', urls.listFunctionUrlConfigs),
   route('GET', '/2019-09-25/functions/{FunctionName}/event-invoke-config/list', 'ListFunctionEventInvokeConfigs', eic.listFunctionEventInvokeConfigs),
   route('GET', '/2019-09-25/functions/{FunctionName}/event-invoke-config', 'GetFunctionEventInvokeConfig', eic.getFunctionEventInvokeConfig),
   route('PUT', '/2019-09-25/functions/{FunctionName}/event-invoke-config', 'PutFunctionEventInvokeConfig', eic.putFunctionEventInvokeConfig),

@@ -8,6 +8,8 @@ import { fromIni } from '@aws-sdk/credential-providers';
 import { SignatureV4 } from '@smithy/signature-v4';
 import * as assert from 'node:assert/strict';
 import { createHash, createHmac, Hash, Hmac } from 'node:crypto';
+import type { Emulator, EmulatorOptions } from './index';
+import { startEmulator } from './index';
 import { fixtures } from './paths';
 
 export type FixtureProfile = 'demo' | 'other' | 'default' | 'unknown';
@@ -25,6 +27,23 @@ export function lambdaClient(
     credentials: fromIni({ profile, filepath: fixtures.credentialsFile, configFilepath: fixtures.configFile }),
     ...rest,
   });
+}
+
+/**
+ * Starts an emulator (and a demo-profile client) before the Mocha suite it is called in, and
+ * stops both after it. Read `emu` and `lambda` inside the tests.
+ */
+export function emulatorForSuite(opts?: EmulatorOptions): { readonly emu: Emulator; readonly lambda: LambdaClient } {
+  const suite = {} as { emu: Emulator; lambda: LambdaClient };
+  before(async () => {
+    suite.emu = await startEmulator(opts);
+    suite.lambda = lambdaClient(suite.emu);
+  });
+  after(async () => {
+    suite.lambda?.destroy();
+    await suite.emu?.stop();
+  });
+  return suite;
 }
 
 /** A Lambda client with static keys. */
