@@ -119,6 +119,13 @@ describe('Lambda emulator: tenants, Lambda Managed Instances and durable functio
       const ev = await suite.lambda.send(new InvokeCommand({ FunctionName: 'fleet-worker', InvocationType: 'Event' }));
       assert.equal(ev.StatusCode, 202);
       assert.equal(ev.LogResult, undefined);
+      const streamed = await suite.lambda.send(new InvokeWithResponseStreamCommand({ FunctionName: 'fleet-worker' }));
+      assert.equal(streamed.ExecutedVersion, '$LATEST.PUBLISHED');
+      let reference: string | undefined;
+      for await (const e of streamed.EventStream!) {
+        reference = e.InvokeComplete?.LogResult ?? reference;
+      }
+      assert.deepEqual(JSON.parse(logText(reference)), ref, 'InvokeComplete names the same stream');
     });
 
     it('answers NoPublishedVersionException until $LATEST.PUBLISHED is published', async () => {
