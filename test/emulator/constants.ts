@@ -44,3 +44,5 @@ export const MAX_ASYNC_PAYLOAD = 1024 * 1024; // 1048576
 export const MAX_RESPONSE_PAYLOAD = 6291556;
 export const MAX_CLIENT_CONTEXT = 3583;
 export const LOG_TAIL_BYTES = 4096;
+/** Lambda's documented maximum size of a streamed response (200 MB), InvokeWithResponseStream. */
+export const MAX_STREAMED_RESPONSE = 200 * 1024 * 1024;

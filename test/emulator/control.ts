@@ -1,6 +1,6 @@
 import type * as http from 'node:http';
 import { LambdaApiError } from './errors';
-import type { Fault, FaultController } from './faults';
+import { type Fault, type FaultController, UNREADABLE_BODY_MODES } from './faults';
 import type { OpResult } from './operations/context';
 import { toMapping } from './operations/eventSourceMappings';
 import type { RecordedRequest } from './server';
@@ -44,8 +44,10 @@ function json(body: Buffer): Record<string, unknown> {
   return v as Record<string, unknown>;
 }
 
-const FAULT_KEYS: (keyof Fault)[] = ['latencyMs', 'throttle', 'reason', 'retryAfterSeconds', 'status', 'error', 'message', 'drop', 'slowBodyMs', 'times',
-  'denied', 'cutStreamAfterMs', 'cutStreamReset'];
+const FAULT_KEYS: (keyof Fault)[] = [
+  'latencyMs', 'throttle', 'reason', 'retryAfterSeconds', 'status', 'error', 'message', 'drop', 'slowBodyMs', 'unreadableBody', 'contentType', 'times',
+  'denied', 'cutStreamAfterMs', 'cutStreamReset',
+];
 
 export function createControlHandler(deps: ControlDeps): (req: http.IncomingMessage, body: Buffer, url: URL) => Promise<OpResult> {
   return async (req, body, url) => {
@@ -88,6 +90,12 @@ export function createControlHandler(deps: ControlDeps): (req: http.IncomingMess
         }
         if (fault.status !== undefined && ![500, 502, 503].includes(fault.status)) {
           throw bad("'status' must be 500, 502 or 503");
+        }
+        if (fault.unreadableBody !== undefined && fault.unreadableBody !== true && !UNREADABLE_BODY_MODES.includes(fault.unreadableBody)) {
+          throw bad(`'unreadableBody' must be true or one of ${UNREADABLE_BODY_MODES.join(', ')}`);
+        }
+        if (fault.contentType !== undefined && (typeof fault.contentType !== 'string' || fault.contentType.trim() === '')) {
+          throw bad("'contentType' must be a content type such as 'text/html'");
         }
         deps.faults.set(operation, fault);
         return { status: 200, body: { faults: deps.faults.list() } };

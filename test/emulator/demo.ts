@@ -4,11 +4,15 @@ import * as path from 'node:path';
 import { DEMO_ACCOUNT, DEMO_MAPPINGS, DEMO_REGION, EU_REGION } from './constants';
 import { functionsDir } from './paths';
 import type { EmulatorStore, FunctionDefinition, MappingSettings } from './store';
+import type { Cors, FunctionUrlAuthType, InvokeMode } from '@aws-sdk/client-lambda';
 import { functionArn } from './store';
 
-/** function.json of a demo function: its configuration plus versions, aliases and event invoke configs. */
+/** function.json of a demo function: its configuration plus versions, aliases, event invoke configs and URLs. */
 export interface FunctionJson extends Omit<FunctionDefinition, 'name' | 'codeDir'> {
   versions?: { description?: string; lastModified?: string }[];
+  /** Publishes `$LATEST.PUBLISHED` (Lambda Managed Instances functions, as the console does). */
+  latestPublished?: { description?: string; lastModified?: string };
+  functionUrls?: { qualifier?: string; authType?: FunctionUrlAuthType; invokeMode?: InvokeMode; cors?: Cors; creationTime?: string }[];
   aliases?: { name: string; functionVersion: string; description?: string; additionalVersionWeights?: Record<string, number> }[];
   eventInvokeConfigs?: {
     qualifier: string;
@@ -26,7 +30,24 @@ export const SYNTHETIC_DIR_NAME = '_synthetic-echo';
 /** Names of the demo functions per account and region (a contract for tests). */
 export const DEMO_FUNCTIONS = {
   [DEMO_ACCOUNT]: {
-    [DEMO_REGION]: ['chatty-logger', 'handled-error', 'hello-world', 'i18n-greeter', 'json-logger', 'order-processor', 'report-builder', 'slow-timeout'],
+    [DEMO_REGION]: [
+      'broken-streamer',
+      'bulk-streamer',
+      'chatty-logger',
+      'fleet-worker',
+      'handled-error',
+      'hello-world',
+      'html-streamer',
+      'i18n-greeter',
+      'json-logger',
+      'order-processor',
+      'order-workflow',
+      'plain-printer',
+      'report-builder',
+      'slow-timeout',
+      'story-streamer',
+      'tenant-notes',
+    ],
     [EU_REGION]: ['eu-image-resizer', 'eu-stream-consumer'],
   },
   '222222222222': {
@@ -54,7 +75,7 @@ export function seedDemoFunctions(store: EmulatorStore): void {
   for (const name of names) {
     const dir = path.join(root, name);
     const json = loadFunctionJson(dir);
-    const { versions, aliases, eventInvokeConfigs, ...config } = json;
+    const { versions, aliases, eventInvokeConfigs, latestPublished, functionUrls, ...config } = json;
     const fn = store.addFunction({ ...config, name, codeDir: dir });
     // Deterministic revision ids keep the demo data stable between runs.
     fn.latest.revisionId = stableUuid(`${fn.arn}:$LATEST`);
@@ -74,8 +95,18 @@ export function seedDemoFunctions(store: EmulatorStore): void {
       });
       alias.revisionId = stableUuid(`${fn.arn}:alias:${a.name}`);
     }
+    if (latestPublished) {
+      const rec = store.publishVersion(fn, latestPublished.description, true, 'LATEST_PUBLISHED');
+      rec.config.revisionId = stableUuid(`${fn.arn}:$LATEST.PUBLISHED`);
+      if (latestPublished.lastModified) {
+        rec.config.lastModified = latestPublished.lastModified;
+      }
+    }
     for (const c of eventInvokeConfigs ?? []) {
       store.putEventInvokeConfig(fn, { ...c });
+    }
+    for (const u of functionUrls ?? []) {
+      store.putFunctionUrl(fn, u);
     }
   }
 }

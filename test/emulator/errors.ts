@@ -37,3 +37,13 @@ export function throttled(reason = 'CallerRateLimitExceeded', retryAfterSeconds 
     { 'Retry-After': String(retryAfterSeconds) },
   );
 }
+
+/** A Lambda Managed Instances function invoked unqualified before `$LATEST.PUBLISHED` exists. */
+export const noPublishedVersion = (arn: string): LambdaApiError =>
+  new LambdaApiError('NoPublishedVersionException', 400, `The function has no published versions available: ${arn}. Publish a version (PublishTo LATEST_PUBLISHED) or invoke a version.`);
+
+/** A durable execution name already used with another input (the modeled member is `Message`). */
+export function durableExecutionAlreadyStarted(name: string, arn: string): LambdaApiError {
+  const message = `A durable execution named '${name}' has already been started with a different input: ${arn}`;
+  return new LambdaApiError('DurableExecutionAlreadyStartedException', 409, message, { Message: message });
+}

@@ -18,6 +18,19 @@ export interface Fault {
   drop?: boolean;
   /** Send the (normal) answer's body in small pieces spread over this many ms. */
   slowBodyMs?: number;
+  /**
+   * Carry the operation out (the change is made, the function runs), then answer its 2xx status
+   * with a body the SDK cannot read: 'truncated' (JSON cut in the middle), 'nan' (every number
+   * written NaN, not JSON), 'cut' (the declared length is never sent: the connection closes
+   * half-way). `true` picks 'truncated' for JSON answers and 'cut' for the others (Invoke's
+   * payload, an event stream). A 204 has no body to spoil.
+   */
+  unreadableBody?: true | UnreadableBody;
+  /**
+   * Carry the operation out, then answer its 2xx status with this content type (e.g. text/html)
+   * and an HTML page instead of the real body, like a proxy or captive portal in between.
+   */
+  contentType?: string;
   /** Apply this many times, then clear by itself. */
   times?: number;
   /** CloudWatch Logs, Schemas, STS: answer the service's permission error naming the action. */
@@ -27,6 +40,12 @@ export interface Fault {
   /** With cutStreamAfterMs: reset the connection instead of sending the stream's exception. */
   cutStreamReset?: boolean;
 }
+
+export type UnreadableBody = 'truncated' | 'nan' | 'cut';
+export const UNREADABLE_BODY_MODES: readonly UnreadableBody[] = ['truncated', 'nan', 'cut'];
+
+/** Faults that spoil the answer after the operation was carried out. */
+export const spoilsAnswer = (f: Fault | undefined): boolean => f !== undefined && (f.unreadableBody !== undefined || f.contentType !== undefined);
 
 export interface FaultEntry extends Fault {
   operation: string;

@@ -18,7 +18,7 @@ import { SyntheticOptions, seedSynthetic } from './synthetic';
 export { DEMO_ACCOUNT, DEMO_MAPPINGS, DEMO_REGION, EU_REGION, KNOWN_KEYS, OTHER_ACCOUNT, UNKNOWN_KEY } from './constants';
 export { AUDIT_QUEUE_CREATING_MS, DEMO_FUNCTIONS } from './demo';
 export { FaultController } from './faults';
-export type { Fault, FaultEntry } from './faults';
+export type { Fault, FaultEntry, UnreadableBody } from './faults';
 export { fixtures } from './paths';
 export { OPERATIONS } from './server';
 export type { RecordedRequest } from './server';
@@ -26,10 +26,12 @@ export { EmulatorStore } from './store';
 export { DEMO_TEST_EVENTS, EmulatorServices, SERVICE_OPERATIONS, TEST_EVENT_REGISTRY, testEventDocument, testEventSchemaName } from './services';
 export type { SeededTestEvent } from './services';
 export type {
+  DurableExecutionRecord,
   EventInvokeConfigRecord,
   EventSourceMappingRecord,
   FunctionDefinition,
   FunctionRecord,
+  FunctionUrlRecord,
   InvocationRecord,
   MappingState,
 } from './store';
@@ -82,7 +84,7 @@ export interface Emulator {
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
   const host = opts.host ?? '127.0.0.1';
   const store = new EmulatorStore(opts.stateDelayMs ?? 1500);
-  const pool = new SandboxPool();
+  const pool = new SandboxPool(store.logs);
   const faults = new FaultController();
   const requests: RecordedRequest[] = [];
   const quiet = opts.quiet ?? true;

@@ -2,15 +2,18 @@ import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { Socket } from 'node:net';
 import { LambdaApiError, serviceError, throttled, unknownOperation } from './errors';
-import type { Fault, FaultController } from './faults';
+import { type Fault, type FaultController, spoilsAnswer } from './faults';
 import type { OpContext, OpResult, Operation } from './operations/context';
 import * as esm from './operations/eventSourceMappings';
 import * as eic from './operations/eventInvokeConfig';
 import * as functions from './operations/functions';
+import * as urls from './operations/functionUrls';
 import { invoke } from './operations/invoke';
+import { invokeWithResponseStream } from './operations/invokeStream';
 import type { SandboxPool } from './runtime/sandbox';
 import type { ServiceRouter } from './services';
 import { PartialAuth, peekAuth, verifySigV4 } from './sigv4';
+import { spoilAnswer, streamWriter } from './answer';
 import type { EmulatorStore } from './store';
 
 /** One request the emulator received. Never holds the signature or a secret. */
@@ -67,6 +70,9 @@ export const ROUTES: readonly Route[] = [
   route('POST', '/2015-03-31/functions/{FunctionName}/aliases', 'CreateAlias', functions.createAlias),
   route('GET', '/2015-03-31/functions/{FunctionName}/aliases/{Name}', 'GetAlias', functions.getAlias),
   route('POST', '/2015-03-31/functions/{FunctionName}/invocations', 'Invoke', invoke),
+  route('POST', '/2021-11-15/functions/{FunctionName}/response-streaming-invocations', 'InvokeWithResponseStream', invokeWithResponseStream),
+  route('GET', '/2021-10-31/functions/{FunctionName}/url', 'GetFunctionUrlConfig', urls.getFunctionUrlConfig),
+  route('GET', '/2021-10-31/functions/{FunctionName}/urls', 'ListFunctionUrlConfigs', urls.listFunctionUrlConfigs),
   route('GET', '/2019-09-25/functions/{FunctionName}/event-invoke-config/list', 'ListFunctionEventInvokeConfigs', eic.listFunctionEventInvokeConfigs),
   route('GET', '/2019-09-25/functions/{FunctionName}/event-invoke-config', 'GetFunctionEventInvokeConfig', eic.getFunctionEventInvokeConfig),
   route('PUT', '/2019-09-25/functions/{FunctionName}/event-invoke-config', 'PutFunctionEventInvokeConfig', eic.putFunctionEventInvokeConfig),
@@ -149,13 +155,18 @@ function readBody(req: http.IncomingMessage): Promise<{ body: Buffer; overflow: 
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-export async function writeResponse(res: http.ServerResponse, status: number, headers: Record<string, string>, body: Buffer | undefined, slowBodyMs?: number): Promise<void> {
+export async function writeResponse(res: http.ServerResponse, status: number, headers: Record<string, string>, body: Buffer | undefined, slowBodyMs?: number, cutAt?: number): Promise<void> {
   const data = body ?? Buffer.alloc(0);
   const h: Record<string, string | number> = { ...headers };
   if (status !== 204) {
     h['Content-Length'] = data.length;
   }
   res.writeHead(status, h);
+  if (cutAt !== undefined) {
+    // The declared length never arrives: half the body, then the connection closes.
+    res.write(data.subarray(0, cutAt), () => res.socket?.destroy());
+    return;
+  }
   if (!slowBodyMs || data.length === 0) {
     res.end(status === 204 ? undefined : data);
     return;
@@ -267,7 +278,7 @@ export function createLambdaServer(deps: ServerDeps): http.Server {
     record.accessKeyId = peek.accessKeyId;
     recordRequest(deps.requests, record);
 
-    const finish = async (status: number, headers: Record<string, string>, payload: Buffer | undefined, slowBodyMs?: number, errorType?: string): Promise<void> => {
+    const finish = async (status: number, headers: Record<string, string>, payload: Buffer | undefined, slowBodyMs?: number, errorType?: string, cutAt?: number): Promise<void> => {
       record.status = status;
       if (errorType) {
         record.errorType = errorType;
@@ -275,7 +286,7 @@ export function createLambdaServer(deps: ServerDeps): http.Server {
       if (!deps.quiet) {
         console.log(`[lambda-emulator] ${record.time} ${record.operation} ${method} ${rawPath} ${record.region ?? '-'} ${record.accessKeyId ?? '-'} → ${status}${errorType ? ` ${errorType}` : ''}`);
       }
-      await writeResponse(res, status, { 'x-amzn-RequestId': requestId, ...headers }, payload, slowBodyMs);
+      await writeResponse(res, status, { 'x-amzn-RequestId': requestId, ...headers }, payload, slowBodyMs, cutAt);
     };
     const fail = (err: LambdaApiError, slowBodyMs?: number): Promise<void> => {
       const r = errorResponse(err);
@@ -344,7 +355,21 @@ export function createLambdaServer(deps: ServerDeps): http.Server {
       return;
     }
     let payload: Buffer | undefined;
-    const headers: Record<string, string> = { ...(result.headers ?? {}) };
+    let headers: Record<string, string> = { ...(result.headers ?? {}) };
+    if (result.stream) {
+      // A streamed answer (InvokeWithResponseStream): the head now, the body as it is written.
+      const head = fault?.contentType !== undefined ? { ...headers, 'Content-Type': fault.contentType } : headers;
+      record.status = result.status;
+      if (!deps.quiet) {
+        console.log(`[lambda-emulator] ${record.time} ${record.operation} ${method} ${rawPath} ${record.region ?? '-'} ${record.accessKeyId ?? '-'} → ${result.status} (stream)`);
+      }
+      res.writeHead(result.status, { 'x-amzn-RequestId': requestId, ...head });
+      res.flushHeaders();
+      const out = streamWriter(res, fault);
+      await result.stream(out);
+      out.end();
+      return;
+    }
     if (Buffer.isBuffer(result.body)) {
       payload = result.body;
       headers['Content-Type'] = headers['Content-Type'] ?? 'application/json';
@@ -352,7 +377,11 @@ export function createLambdaServer(deps: ServerDeps): http.Server {
       payload = Buffer.from(JSON.stringify(result.body));
       headers['Content-Type'] = 'application/json';
     }
-    await finish(result.status, headers, payload, fault?.slowBodyMs);
+    let cutAt: number | undefined;
+    if (fault && spoilsAnswer(fault)) {
+      ({ headers, payload, cutAt } = spoilAnswer(fault, result.status, { headers, payload }, !Buffer.isBuffer(result.body)));
+    }
+    await finish(result.status, headers, payload, fault?.slowBodyMs, undefined, cutAt);
   }
 
   // Make close() immediate: destroy idle keep-alive sockets too.

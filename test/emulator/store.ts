@@ -1,8 +1,26 @@
+import type {
+  ApplicationLogLevel,
+  CapacityProviderConfig,
+  Cors,
+  DurableConfig,
+  FunctionUrlAuthType,
+  InvokeMode,
+  LastUpdateStatus,
+  LastUpdateStatusReasonCode,
+  LoggingConfig,
+  SnapStartApplyOn,
+  State,
+  StateReasonCode,
+  SystemLogLevel,
+  TenancyConfig,
+} from '@aws-sdk/client-lambda';
 import { createHash, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { MAX_STREAMED_RESPONSE } from './constants';
 import { notFound } from './errors';
 import { LogStore } from './logStore';
+import { LATEST_PUBLISHED } from './validation';
 
 export type LogFormat = 'Text' | 'JSON';
 export type MappingState = 'Creating' | 'Enabling' | 'Enabled' | 'Disabling' | 'Disabled' | 'Updating' | 'Deleting';
@@ -28,6 +46,26 @@ export interface FunctionDefinition {
   tags?: Record<string, string>;
   role?: string;
   ephemeralStorage?: number;
+  /** LoggingConfig in the SDK's shape; its LogFormat wins over `logFormat`. LogGroup defaults to /aws/lambda/<name>. */
+  loggingConfig?: LoggingConfig;
+  /** Tenant isolation: every invocation must carry a TenantId, and runs in an environment of that tenant. */
+  tenancyConfig?: TenancyConfig;
+  /** Lambda Managed Instances: unqualified invocations run `$LATEST.PUBLISHED`, no Tail logs. */
+  capacityProviderConfig?: CapacityProviderConfig;
+  /** Durable function: invocations start durable executions (DurableExecutionName, DurableExecutionArn). */
+  durableConfig?: DurableConfig;
+  /** SnapStart ApplyOn (OptimizationStatus is On for published versions when ApplyOn is PublishedVersions). */
+  snapStart?: { ApplyOn?: SnapStartApplyOn };
+  /** RuntimeVersionConfig.RuntimeVersionArn (default: one derived from the runtime). */
+  runtimeVersionArn?: string;
+  /** State (default Active) and its reason; an invocation of a Pending function is refused, as on AWS. */
+  state?: State;
+  stateReason?: string;
+  stateReasonCode?: StateReasonCode;
+  /** LastUpdateStatus (default Successful) and its reason. */
+  lastUpdateStatus?: LastUpdateStatus;
+  lastUpdateStatusReason?: string;
+  lastUpdateStatusReasonCode?: LastUpdateStatusReasonCode;
 }
 
 /** The configuration of $LATEST or of a published version. */
@@ -46,6 +84,21 @@ export interface FunctionConfigSnapshot {
   codeSize: number;
   revisionId: string;
   ephemeralStorage: number;
+  applicationLogLevel?: ApplicationLogLevel;
+  systemLogLevel?: SystemLogLevel;
+  /** The log group the execution environments write to. */
+  logGroup: string;
+  tenancy?: TenancyConfig;
+  capacityProvider?: CapacityProviderConfig;
+  durable?: DurableConfig;
+  snapStartApplyOn: SnapStartApplyOn;
+  runtimeVersionArn?: string;
+  state: State;
+  stateReason?: string;
+  stateReasonCode?: StateReasonCode;
+  lastUpdateStatus: LastUpdateStatus;
+  lastUpdateStatusReason?: string;
+  lastUpdateStatusReasonCode?: LastUpdateStatusReasonCode;
 }
 
 export interface VersionRecord {
@@ -75,6 +128,34 @@ export interface EventInvokeConfigRecord {
   lastModified: number;
 }
 
+/** A function URL (GetFunctionUrlConfig). */
+export interface FunctionUrlRecord {
+  /** '' for the function itself, or an alias name. */
+  qualifier: string;
+  url: string;
+  authType: FunctionUrlAuthType;
+  invokeMode: InvokeMode;
+  cors?: Cors;
+  /** ISO 8601. */
+  creationTime: string;
+  lastModifiedTime: string;
+}
+
+/** A durable execution started by an invocation of a durable function. */
+export interface DurableExecutionRecord {
+  name: string;
+  arn: string;
+  /** Version that runs it ('$LATEST', '$LATEST.PUBLISHED' or a number). */
+  version: string;
+  /** The input payload, to tell a repeated start from a conflicting one. */
+  input: string;
+  requestId: string;
+  startedAt: string;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT';
+  /** Settles with the first invocation's outcome (a repeated synchronous start answers it). */
+  done?: Promise<{ payload: string; functionError?: string; log: string }>;
+}
+
 export interface FunctionRecord {
   account: string;
   region: string;
@@ -85,14 +166,20 @@ export interface FunctionRecord {
   latest: FunctionConfigSnapshot;
   versions: Map<string, VersionRecord>;
   nextVersion: number;
+  /** `$LATEST.PUBLISHED` of a Lambda Managed Instances function, once published. */
+  latestPublished?: VersionRecord;
   aliases: Map<string, AliasRecord>;
   eventInvokeConfigs: Map<string, EventInvokeConfigRecord>;
+  /** Function URLs by qualifier ('' = the function itself). */
+  functionUrls: Map<string, FunctionUrlRecord>;
+  /** Durable executions by name (names are unique within a function). */
+  durableExecutions: Map<string, DurableExecutionRecord>;
   synthetic: boolean;
 }
 
 export interface ResolvedTarget {
   fn: FunctionRecord;
-  /** '$LATEST' or a version number. */
+  /** '$LATEST', '$LATEST.PUBLISHED' or a version number. */
   version: string;
   config: FunctionConfigSnapshot;
   alias?: AliasRecord;
@@ -141,9 +228,20 @@ export interface InvocationRecord {
   invocationType: 'RequestResponse' | 'Event';
   /** The ARN as invoked (qualified when a qualifier was given). */
   functionArn: string;
-  /** Version that ran ('$LATEST' or a number). */
+  /** Version that ran ('$LATEST', '$LATEST.PUBLISHED' or a number). */
   version: string;
   status: 'running' | 'success' | 'error' | 'timeout';
+  /** The tenant of a tenant-isolated function's invocation. */
+  tenantId?: string;
+  /** The durable execution this invocation started (durable functions). */
+  durableExecutionArn?: string;
+  /** true for InvokeWithResponseStream; the payload is then the bytes streamed. */
+  streamed?: boolean;
+  /** Content type the handler gave its response stream (streaming handlers). */
+  streamContentType?: string;
+  /** Where the execution environment wrote this invocation's log. */
+  logGroupName?: string;
+  logStreamName?: string;
   coldStart?: boolean;
   functionError?: string;
   /** The response payload, kept when at most 1 MB (see payloadBytes). */
@@ -212,6 +310,31 @@ export function codeInfo(dir: string): { sha256: string; size: number } {
   return info;
 }
 
+const STATES: readonly State[] = ['Active', 'ActiveNonInvocable', 'Deactivated', 'Deactivating', 'Deleting', 'Failed', 'Inactive', 'Pending'];
+
+/** Refuses a definition the API could never answer (a test's or function.json's mistake). */
+function checkDefinition(def: FunctionDefinition): void {
+  const bad = (what: string): never => {
+    throw new Error(`Function ${def.name}: ${what}`);
+  };
+  if (def.tenancyConfig && def.tenancyConfig.TenantIsolationMode !== 'PER_TENANT') {
+    bad('tenancyConfig.TenantIsolationMode must be PER_TENANT');
+  }
+  if (def.capacityProviderConfig && !def.capacityProviderConfig.LambdaManagedInstancesCapacityProviderConfig?.CapacityProviderArn) {
+    bad('capacityProviderConfig.LambdaManagedInstancesCapacityProviderConfig.CapacityProviderArn is required');
+  }
+  const format = def.loggingConfig?.LogFormat;
+  if (format !== undefined && format !== 'Text' && format !== 'JSON') {
+    bad('loggingConfig.LogFormat must be Text or JSON');
+  }
+  if (def.state !== undefined && !STATES.includes(def.state)) {
+    bad(`state must be one of ${STATES.join(', ')}`);
+  }
+  if (def.snapStart?.ApplyOn !== undefined && def.snapStart.ApplyOn !== 'None' && def.snapStart.ApplyOn !== 'PublishedVersions') {
+    bad('snapStart.ApplyOn must be None or PublishedVersions');
+  }
+}
+
 export function functionArn(region: string, account: string, name: string, qualifier?: string): string {
   return `arn:aws:lambda:${region}:${account}:function:${name}${qualifier ? `:${qualifier}` : ''}`;
 }
@@ -234,6 +357,8 @@ export class EmulatorStore {
   readonly logs = new LogStore();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private disposed = false;
+  /** Limits tests may lower (e.g. to reach the streamed-response limit quickly). */
+  readonly limits = { streamedResponseBytes: MAX_STREAMED_RESPONSE };
 
   constructor(public stateDelayMs = 1500) {}
 
@@ -250,10 +375,13 @@ export class EmulatorStore {
   // ---- functions ----
 
   addFunction(def: FunctionDefinition, opts: { synthetic?: boolean; codeInfo?: { sha256: string; size: number } } = {}): FunctionRecord {
+    checkDefinition(def);
     const account = def.account ?? '111111111111';
     const region = def.region ?? 'us-east-1';
     const info = opts.codeInfo ?? codeInfo(def.codeDir);
     const name = def.name;
+    const logging = def.loggingConfig ?? {};
+    const logFormat = logging.LogFormat ?? def.logFormat ?? 'Text';
     const fn: FunctionRecord = {
       account,
       region,
@@ -268,7 +396,7 @@ export class EmulatorStore {
         timeout: def.timeout ?? 3,
         description: def.description ?? '',
         architectures: def.architectures ?? ['x86_64'],
-        logFormat: def.logFormat ?? 'Text',
+        logFormat,
         environment: { ...(def.environment ?? {}) },
         role: def.role ?? `arn:aws:iam::${account}:role/service-role/${name}-role`,
         lastModified: def.lastModified ?? lambdaTimestamp(),
@@ -276,11 +404,28 @@ export class EmulatorStore {
         codeSize: info.size,
         revisionId: randomUUID(),
         ephemeralStorage: def.ephemeralStorage ?? 512,
+        // JSON format has log levels (INFO by default); Text has none.
+        applicationLogLevel: logFormat === 'JSON' ? (logging.ApplicationLogLevel ?? 'INFO') : undefined,
+        systemLogLevel: logFormat === 'JSON' ? (logging.SystemLogLevel ?? 'INFO') : undefined,
+        logGroup: logging.LogGroup ?? `/aws/lambda/${name}`,
+        tenancy: def.tenancyConfig ? structuredClone(def.tenancyConfig) : undefined,
+        capacityProvider: def.capacityProviderConfig ? structuredClone(def.capacityProviderConfig) : undefined,
+        durable: def.durableConfig ? structuredClone(def.durableConfig) : undefined,
+        snapStartApplyOn: def.snapStart?.ApplyOn ?? 'None',
+        runtimeVersionArn: def.runtimeVersionArn,
+        state: def.state ?? 'Active',
+        stateReason: def.stateReason,
+        stateReasonCode: def.stateReasonCode,
+        lastUpdateStatus: def.lastUpdateStatus ?? 'Successful',
+        lastUpdateStatusReason: def.lastUpdateStatusReason,
+        lastUpdateStatusReasonCode: def.lastUpdateStatusReasonCode,
       },
       versions: new Map(),
       nextVersion: 1,
       aliases: new Map(),
       eventInvokeConfigs: new Map(),
+      functionUrls: new Map(),
+      durableExecutions: new Map(),
       synthetic: opts.synthetic ?? false,
     };
     const data = this.regionData(account, region);
@@ -328,10 +473,16 @@ export class EmulatorStore {
     return fn;
   }
 
-  /** Resolves $LATEST, a version or an alias (alias routing applied when `route` is given). */
+  /** Resolves $LATEST, $LATEST.PUBLISHED, a version or an alias (alias routing applied when `route` is given). */
   resolve(fn: FunctionRecord, qualifier: string | undefined, route?: () => number): ResolvedTarget {
     if (qualifier === undefined || qualifier === '$LATEST') {
       return { fn, version: '$LATEST', config: fn.latest, qualifier };
+    }
+    if (qualifier === LATEST_PUBLISHED) {
+      if (!fn.latestPublished) {
+        throw notFound(`Function not found: ${functionArn(fn.region, fn.account, fn.name, qualifier)}`);
+      }
+      return { fn, version: LATEST_PUBLISHED, config: fn.latestPublished.config, qualifier };
     }
     if (/^[0-9]+$/.test(qualifier)) {
       const v = fn.versions.get(qualifier);
@@ -365,8 +516,14 @@ export class EmulatorStore {
   /**
    * Publishes $LATEST as a new version. As on AWS, when $LATEST has not changed since the last
    * published version, that version is returned instead of a new one (unless `force`).
+   * `publishTo: 'LATEST_PUBLISHED'` (re)publishes `$LATEST.PUBLISHED` instead (Lambda Managed Instances).
    */
-  publishVersion(fn: FunctionRecord, description?: string, force = false): VersionRecord {
+  publishVersion(fn: FunctionRecord, description?: string, force = false, publishTo?: 'LATEST_PUBLISHED'): VersionRecord {
+    const snapshot = (): FunctionConfigSnapshot => ({ ...structuredClone(fn.latest), description: description ?? fn.latest.description, revisionId: randomUUID() });
+    if (publishTo === 'LATEST_PUBLISHED') {
+      fn.latestPublished = { version: LATEST_PUBLISHED, sourceRevisionId: fn.latest.revisionId, config: snapshot() };
+      return fn.latestPublished;
+    }
     if (!force) {
       const last = [...fn.versions.values()].pop();
       if (last && last.sourceRevisionId === fn.latest.revisionId) {
@@ -374,18 +531,26 @@ export class EmulatorStore {
       }
     }
     const version = String(fn.nextVersion++);
-    const record: VersionRecord = {
-      version,
-      sourceRevisionId: fn.latest.revisionId,
-      config: {
-        ...fn.latest,
-        architectures: [...fn.latest.architectures],
-        environment: { ...fn.latest.environment },
-        description: description ?? fn.latest.description,
-        revisionId: randomUUID(),
-      },
-    };
+    const record: VersionRecord = { version, sourceRevisionId: fn.latest.revisionId, config: snapshot() };
     fn.versions.set(version, record);
+    return record;
+  }
+
+  /** Sets the function URL of the function ('' qualifier) or of an alias. */
+  putFunctionUrl(fn: FunctionRecord, url: { qualifier?: string; authType?: FunctionUrlAuthType; invokeMode?: InvokeMode; cors?: Cors; creationTime?: string }): FunctionUrlRecord {
+    const qualifier = url.qualifier ?? '';
+    const created = url.creationTime ?? new Date().toISOString();
+    const id = createHash('sha256').update(`${fn.arn}:${qualifier}`).digest('hex').slice(0, 32);
+    const record: FunctionUrlRecord = {
+      qualifier,
+      url: `https://${id}.lambda-url.${fn.region}.on.aws/`,
+      authType: url.authType ?? 'AWS_IAM',
+      invokeMode: url.invokeMode ?? 'BUFFERED',
+      cors: url.cors ? structuredClone(url.cors) : undefined,
+      creationTime: created,
+      lastModifiedTime: created,
+    };
+    fn.functionUrls.set(qualifier, record);
     return record;
   }
 

@@ -8,6 +8,11 @@ import { fromIni } from '@aws-sdk/credential-providers';
 import { SignatureV4 } from '@smithy/signature-v4';
 import * as assert from 'node:assert/strict';
 import { createHash, createHmac, Hash, Hmac } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Emulator, EmulatorOptions, FunctionDefinition, FunctionRecord } from './index';
+import { startEmulator } from './index';
 import { fixtures } from './paths';
 
 export type FixtureProfile = 'demo' | 'other' | 'default' | 'unknown';
@@ -25,6 +30,42 @@ export function lambdaClient(
     credentials: fromIni({ profile, filepath: fixtures.credentialsFile, configFilepath: fixtures.configFile }),
     ...rest,
   });
+}
+
+export interface SuiteEmulator {
+  readonly emu: Emulator;
+  readonly lambda: LambdaClient;
+  /** Adds a function (us-east-1, demo account) whose index.js is `source`, in a folder removed after the suite. */
+  addCodeFunction(name: string, source: string, def?: Partial<FunctionDefinition>): FunctionRecord;
+}
+
+/**
+ * Starts an emulator (and a demo-profile client) before the Mocha suite it is called in, and
+ * stops both after it. Read `emu` and `lambda` inside the tests.
+ */
+export function emulatorForSuite(opts?: EmulatorOptions): SuiteEmulator {
+  let tmp: string | undefined;
+  const suite = {
+    addCodeFunction(name: string, source: string, def: Partial<FunctionDefinition> = {}): FunctionRecord {
+      tmp ??= fs.mkdtempSync(path.join(os.tmpdir(), 'lwb-emulator-'));
+      const codeDir = path.join(tmp, name);
+      fs.mkdirSync(codeDir);
+      fs.writeFileSync(path.join(codeDir, 'index.js'), source);
+      return suite.emu.store.addFunction({ ...def, name, codeDir });
+    },
+  } as SuiteEmulator & { emu: Emulator; lambda: LambdaClient };
+  before(async () => {
+    suite.emu = await startEmulator(opts);
+    suite.lambda = lambdaClient(suite.emu);
+  });
+  after(async () => {
+    suite.lambda?.destroy();
+    await suite.emu?.stop();
+    if (tmp) {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+  return suite;
 }
 
 /** A Lambda client with static keys. */

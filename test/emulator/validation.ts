@@ -6,13 +6,20 @@ import { invalidParameter } from './errors';
  */
 
 const ARN_PREFIX = String.raw`(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?`;
-const QUALIFIER_SUFFIX = String.raw`(:(\$LATEST|[a-zA-Z0-9-_]+))?`;
+const QUALIFIER_SUFFIX = String.raw`(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9-_]+))?`;
 
 /** FunctionName of most operations (seed 000, 001, 004): max 140, no dot in the name. */
 export const FUNCTION_NAME_PATTERN = `${ARN_PREFIX}([a-zA-Z0-9-_]+)${QUALIFIER_SUFFIX}`;
 /** FunctionName of Invoke / GetFunction / GetFunctionConfiguration (seed 002): max 170, dot allowed. */
 export const FUNCTION_NAME_PATTERN_DOT = `${ARN_PREFIX}([a-zA-Z0-9-_\\.]+)${QUALIFIER_SUFFIX}`;
-export const QUALIFIER_PATTERN = '(|[a-zA-Z0-9$_-]+)';
+/** Qualifier: the reference's pattern, plus `$LATEST.PUBLISHED` (Lambda Managed Instances). */
+export const QUALIFIER_PATTERN = String.raw`(|[a-zA-Z0-9$_-]+|\$LATEST\.PUBLISHED)`;
+/** Version of Lambda Managed Instances functions that an unqualified invocation runs. */
+export const LATEST_PUBLISHED = '$LATEST.PUBLISHED';
+/** TenantId of Invoke (X-Amz-Tenant-Id): 1–256 characters. */
+export const TENANT_ID_PATTERN = String.raw`[a-zA-Z0-9._:/=+\-@ ]+`;
+/** DurableExecutionName of Invoke (X-Amz-Durable-Execution-Name): 1–64 characters. */
+export const DURABLE_EXECUTION_NAME_PATTERN = '[a-zA-Z0-9-_]+';
 export const ALIAS_NAME_PATTERN = '(?!^[0-9]+$)([a-zA-Z0-9-_]+)';
 export const VERSION_PATTERN = String.raw`(\$LATEST|[0-9]+)`;
 export const DESTINATION_ARN_PATTERN = String.raw`^$|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:([a-z]{2}(-gov)?-[a-z]+-\d{1})?:(\d{12})?:(.*)`;
@@ -72,7 +79,7 @@ export function parseFunctionName(raw: string | undefined, rule: FunctionNameRul
   if (!m) {
     throw err(raw, member, `Member must satisfy regular expression pattern: ${rule.allowDot ? FUNCTION_NAME_PATTERN_DOT : FUNCTION_NAME_PATTERN}`);
   }
-  // Groups: 1 arn prefix, 2 partition, 3 "region:", 4 -gov, 5 "account:", 6 "function:", 7 name, 8 ":qualifier", 9 qualifier
+  // Groups: 1 arn prefix, 2 partition, 3 "region:", 4 -gov, 5 "account:", 6 "function:", 7 name, 8 ":qualifier", 9 qualifier, 10 ".PUBLISHED"
   const name = m[7];
   if (name.length > 64) {
     throw err(raw, member, 'Member must have length less than or equal to 64 for a function name');

@@ -22,11 +22,23 @@ export interface OpContext {
   random: () => number;
 }
 
+/** The answer's body as a stream of bytes (InvokeWithResponseStream), written as they come. */
+export interface StreamWriter {
+  /** Sends bytes now; false when the client is slower than the writer: wait for `onDrain`. */
+  write(data: Uint8Array): boolean;
+  onDrain(callback: () => void): void;
+  /** The client went away (writes are then dropped). */
+  readonly closed: boolean;
+  end(): void;
+}
+
 export interface OpResult {
   status: number;
   /** JSON-serialisable body, a raw Buffer, or undefined for no body. */
   body?: unknown;
   headers?: Record<string, string>;
+  /** A streamed body instead of `body`: the server sends the head, then hands over the writer. */
+  stream?: (out: StreamWriter) => Promise<void>;
 }
 
 export type Operation = (ctx: OpContext) => Promise<OpResult> | OpResult;

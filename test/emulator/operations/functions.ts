@@ -7,6 +7,7 @@ import {
   RULE_140_UNQUALIFIED,
   RULE_170_DOT,
   RULE_170_UNQUALIFIED,
+  LATEST_PUBLISHED,
   VERSION_PATTERN,
   checkEnum,
   checkLength,
@@ -51,21 +52,56 @@ export function toConfiguration(fn: FunctionRecord, config: FunctionConfigSnapsh
   out.TracingConfig = { Mode: 'PassThrough' };
   out.RevisionId = config.revisionId;
   if (!listForm) {
-    out.State = 'Active';
-    out.LastUpdateStatus = 'Successful';
+    out.State = config.state;
+    if (config.stateReason !== undefined) {
+      out.StateReason = config.stateReason;
+    }
+    if (config.stateReasonCode !== undefined) {
+      out.StateReasonCode = config.stateReasonCode;
+    }
+    out.LastUpdateStatus = config.lastUpdateStatus;
+    if (config.lastUpdateStatusReason !== undefined) {
+      out.LastUpdateStatusReason = config.lastUpdateStatusReason;
+    }
+    if (config.lastUpdateStatusReasonCode !== undefined) {
+      out.LastUpdateStatusReasonCode = config.lastUpdateStatusReasonCode;
+    }
   }
   out.PackageType = 'Zip';
   out.Architectures = [...config.architectures];
   out.EphemeralStorage = { Size: config.ephemeralStorage };
-  out.SnapStart = { ApplyOn: 'None', OptimizationStatus: 'Off' };
+  // OptimizationStatus tells whether SnapStart is active for this version: never for $LATEST.
+  const snapStartOn = config.snapStartApplyOn === 'PublishedVersions' && version !== '$LATEST';
+  out.SnapStart = { ApplyOn: config.snapStartApplyOn, OptimizationStatus: snapStartOn ? 'On' : 'Off' };
   if (!listForm) {
-    out.RuntimeVersionConfig = { RuntimeVersionArn: runtimeVersionArn(fn.region, config.runtime) };
+    out.RuntimeVersionConfig = { RuntimeVersionArn: config.runtimeVersionArn ?? runtimeVersionArn(fn.region, config.runtime) };
   }
   out.LoggingConfig =
     config.logFormat === 'JSON'
-      ? { LogFormat: 'JSON', ApplicationLogLevel: 'INFO', SystemLogLevel: 'INFO', LogGroup: `/aws/lambda/${fn.name}` }
-      : { LogFormat: 'Text', LogGroup: `/aws/lambda/${fn.name}` };
+      ? { LogFormat: 'JSON', ApplicationLogLevel: config.applicationLogLevel, SystemLogLevel: config.systemLogLevel, LogGroup: config.logGroup }
+      : { LogFormat: 'Text', LogGroup: config.logGroup };
+  if (config.tenancy) {
+    out.TenancyConfig = structuredClone(config.tenancy);
+  }
+  if (config.capacityProvider) {
+    out.CapacityProviderConfig = structuredClone(config.capacityProvider);
+  }
+  if (config.durable) {
+    out.DurableConfig = structuredClone(config.durable);
+  }
   return out;
+}
+
+/** Every version of a function in API order: $LATEST, $LATEST.PUBLISHED (if any), then the numbers. */
+export function allVersions(fn: FunctionRecord): { version: string; config: FunctionConfigSnapshot }[] {
+  const items: { version: string; config: FunctionConfigSnapshot }[] = [{ version: '$LATEST', config: fn.latest }];
+  if (fn.latestPublished) {
+    items.push({ version: fn.latestPublished.version, config: fn.latestPublished.config });
+  }
+  for (const v of fn.versions.values()) {
+    items.push({ version: v.version, config: v.config });
+  }
+  return items;
 }
 
 export function toAlias(fn: FunctionRecord, alias: AliasRecord): Record<string, unknown> {
@@ -82,7 +118,8 @@ export function toAlias(fn: FunctionRecord, alias: AliasRecord): Record<string, 
   return out;
 }
 
-const versionKey = (v: string): string => (v === '$LATEST' ? '' : v.padStart(10, '0'));
+/** Sort key of a version: $LATEST, then $LATEST.PUBLISHED, then the numbers. */
+const versionKey = (v: string): string => (v === '$LATEST' ? '' : v === LATEST_PUBLISHED ? '$' : v.padStart(10, '0'));
 
 export function listFunctions(ctx: OpContext): OpResult {
   const { MasterRegion, FunctionVersion, Marker, MaxItems } = ctx.query;
@@ -99,9 +136,8 @@ export function listFunctions(ctx: OpContext): OpResult {
   if (FunctionVersion === 'ALL') {
     items = [];
     for (const fn of fns) {
-      items.push({ fn, version: '$LATEST', config: fn.latest });
-      for (const v of fn.versions.values()) {
-        items.push({ fn, version: v.version, config: v.config });
+      for (const v of allVersions(fn)) {
+        items.push({ fn, ...v });
       }
     }
   } else {
@@ -142,11 +178,7 @@ export function getFunction(ctx: OpContext): OpResult {
 export function listVersionsByFunction(ctx: OpContext): OpResult {
   const { fn } = lookupFunction(ctx, ctx.params[0], RULE_170_UNQUALIFIED);
   const maxItems = parseMaxItems(ctx.query.MaxItems, 10000);
-  const items: { version: string; config: FunctionConfigSnapshot }[] = [{ version: '$LATEST', config: fn.latest }];
-  for (const v of fn.versions.values()) {
-    items.push({ version: v.version, config: v.config });
-  }
-  const p = page(items, (i) => versionKey(i.version), ctx.query.Marker, maxItems, PAGE_VERSIONS);
+  const p = page(allVersions(fn), (i) => versionKey(i.version), ctx.query.Marker, maxItems, PAGE_VERSIONS);
   const body: Record<string, unknown> = { Versions: p.items.map((i) => toConfiguration(fn, i.config, i.version, i.version, true)) };
   if (p.nextMarker) {
     body.NextMarker = p.nextMarker;
@@ -174,7 +206,14 @@ export function publishVersion(ctx: OpContext): OpResult {
       throw preconditionFailed('The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id');
     }
   }
-  const v = ctx.store.publishVersion(fn, description);
+  let publishTo: 'LATEST_PUBLISHED' | undefined;
+  if (body.PublishTo !== undefined) {
+    publishTo = checkEnum(body.PublishTo, 'publishTo', ['LATEST_PUBLISHED'] as const);
+    if (!fn.latest.capacityProvider) {
+      throw invalidParameter('PublishTo LATEST_PUBLISHED is supported only for functions that use a capacity provider.');
+    }
+  }
+  const v = ctx.store.publishVersion(fn, description, false, publishTo);
   return { status: 201, body: toConfiguration(fn, v.config, v.version, v.version) };
 }
 

@@ -2,11 +2,6 @@ import type { LogFormat } from '../store';
 import { LOG_TAIL_BYTES } from '../constants';
 
 export interface ReportData {
-  requestId: string;
-  version: string;
-  format: LogFormat;
-  /** Application lines as the handler process wrote them (each ending in \n). */
-  lines: string[];
   durationMs: number;
   memorySizeMb: number;
   maxMemoryUsedMb: number;
@@ -15,9 +10,18 @@ export interface ReportData {
   status: 'success' | 'error' | 'timeout';
   /** On a timeout: the configured timeout in seconds. */
   timeoutSeconds?: number;
-  startedAt: Date;
   endedAt: Date;
 }
+
+/** One line of an execution log: a CloudWatch Logs event. */
+export interface LogEvent {
+  message: string;
+  /** Epoch ms. */
+  timestamp: number;
+}
+
+/** Receives each event of an execution log as it is written (the CloudWatch Logs stream). */
+export type LogSink = (event: LogEvent) => void;
 
 export const fmt2 = (n: number): string => n.toFixed(2);
 
@@ -31,58 +35,135 @@ export function timeoutMessage(at: Date, requestId: string, timeoutSeconds: numb
   return `${at.toISOString()} ${requestId} Task timed out after ${fmt2(timeoutSeconds)} seconds`;
 }
 
-/** Builds the execution log of one invocation, in Lambda's Text or JSON log format. */
-export function buildExecutionLog(r: ReportData): string {
-  const billed = billedDuration(r.durationMs);
-  if (r.format === 'JSON') {
-    const out: string[] = [];
-    out.push(JSON.stringify({ time: r.startedAt.toISOString(), type: 'platform.start', record: { requestId: r.requestId, version: r.version } }));
-    let text = r.lines.join('');
-    if (text && !text.endsWith('\n')) {
-      text += '\n';
+/**
+ * The execution log of one invocation, in Lambda's Text or JSON log format, built line by line
+ * as the execution environment writes: START (platform.start), the function's lines, END and
+ * REPORT (platform.report). Each line is one event with the time it was written, handed to the
+ * sink as it comes (the environment's CloudWatch Logs stream); `text()` is the whole log, the
+ * text LogResult is cut from. Times never go backwards within a log.
+ */
+export class ExecutionLog {
+  readonly events: LogEvent[] = [];
+  /** A raw write without its newline yet (process.stdout.write): one event once the line ends. */
+  private partial?: LogEvent;
+  private last = 0;
+
+  constructor(
+    private readonly format: LogFormat,
+    private readonly requestId: string,
+    private readonly sink?: LogSink,
+  ) {}
+
+  private push(message: string, timestamp: number): void {
+    const event = { message, timestamp: Math.max(timestamp, this.last) };
+    this.last = event.timestamp;
+    this.events.push(event);
+    this.sink?.(event);
+  }
+
+  private flushPartial(): void {
+    if (this.partial) {
+      const p = this.partial;
+      this.partial = undefined;
+      this.push(p.message, p.timestamp);
     }
-    const metrics: Record<string, number> = {
-      durationMs: Number(fmt2(r.durationMs)),
-      billedDurationMs: billed,
-      memorySizeMB: r.memorySizeMb,
-      maxMemoryUsedMB: r.maxMemoryUsedMb,
-    };
-    if (r.initDurationMs !== undefined) {
-      metrics.initDurationMs = Number(fmt2(r.initDurationMs));
+  }
+
+  start(version: string, at: Date): void {
+    const t = at.getTime();
+    if (this.format === 'JSON') {
+      this.push(JSON.stringify({ time: at.toISOString(), type: 'platform.start', record: { requestId: this.requestId, version } }), t);
+    } else {
+      this.push(`START RequestId: ${this.requestId} Version: ${version}`, t);
     }
-    const record: Record<string, unknown> = { requestId: r.requestId, metrics, status: r.status };
+  }
+
+  /**
+   * A line the function wrote: a console line (one event, even with newlines inside), or a raw
+   * write, split into one event per line (a line without its newline waits for the rest).
+   */
+  write(text: string, time: number, raw: boolean): void {
+    if (!raw) {
+      this.flushPartial();
+      this.push(text.endsWith('\n') ? text.slice(0, -1) : text, time);
+      return;
+    }
+    const parts = text.split('\n');
+    for (let i = 0; i < parts.length; i++) {
+      const last = i === parts.length - 1;
+      if (last && parts[i] === '') {
+        break;
+      }
+      if (this.partial) {
+        this.partial.message += parts[i];
+      } else {
+        this.partial = { message: parts[i], timestamp: time };
+      }
+      if (!last) {
+        this.flushPartial();
+      }
+    }
+  }
+
+  /** Ends the log: the timeout line, then END and REPORT (or platform.report). */
+  finish(r: ReportData): void {
+    this.flushPartial();
+    const t = r.endedAt.getTime();
+    const billed = billedDuration(r.durationMs);
+    if (this.format === 'JSON') {
+      const metrics: Record<string, number> = {
+        durationMs: Number(fmt2(r.durationMs)),
+        billedDurationMs: billed,
+        memorySizeMB: r.memorySizeMb,
+        maxMemoryUsedMB: r.maxMemoryUsedMb,
+      };
+      if (r.initDurationMs !== undefined) {
+        metrics.initDurationMs = Number(fmt2(r.initDurationMs));
+      }
+      const record: Record<string, unknown> = { requestId: this.requestId, metrics, status: r.status };
+      if (r.status === 'timeout') {
+        record.errorType = 'Sandbox.Timedout';
+      }
+      this.push(JSON.stringify({ time: r.endedAt.toISOString(), type: 'platform.report', record }), t);
+      return;
+    }
     if (r.status === 'timeout') {
-      record.errorType = 'Sandbox.Timedout';
+      this.push(timeoutMessage(r.endedAt, this.requestId, r.timeoutSeconds ?? 3), t);
     }
-    const tail = JSON.stringify({ time: r.endedAt.toISOString(), type: 'platform.report', record });
-    return `${out.join('\n')}\n${text}${tail}\n`;
+    this.push(`END RequestId: ${this.requestId}`, t);
+    const report = [
+      `REPORT RequestId: ${this.requestId}`,
+      `Duration: ${fmt2(r.durationMs)} ms`,
+      `Billed Duration: ${billed} ms`,
+      `Memory Size: ${r.memorySizeMb} MB`,
+      `Max Memory Used: ${r.maxMemoryUsedMb} MB`,
+    ];
+    if (r.initDurationMs !== undefined) {
+      report.push(`Init Duration: ${fmt2(r.initDurationMs)} ms`);
+    }
+    if (r.status === 'timeout') {
+      report.push('Status: timeout');
+    }
+    // Like Lambda, every REPORT field is followed by a tab.
+    this.push(`${report.join('\t')}\t`, t);
   }
-  let body = r.lines.join('');
-  if (body && !body.endsWith('\n')) {
-    body += '\n';
+
+  /** The whole log: every event, one per line. */
+  text(): string {
+    return this.events.map((e) => `${e.message}\n`).join('');
   }
-  if (r.status === 'timeout') {
-    body += `${timeoutMessage(r.endedAt, r.requestId, r.timeoutSeconds ?? 3)}\n`;
-  }
-  const report = [
-    `REPORT RequestId: ${r.requestId}`,
-    `Duration: ${fmt2(r.durationMs)} ms`,
-    `Billed Duration: ${billed} ms`,
-    `Memory Size: ${r.memorySizeMb} MB`,
-    `Max Memory Used: ${r.maxMemoryUsedMb} MB`,
-  ];
-  if (r.initDurationMs !== undefined) {
-    report.push(`Init Duration: ${fmt2(r.initDurationMs)} ms`);
-  }
-  if (r.status === 'timeout') {
-    report.push('Status: timeout');
-  }
-  // Like Lambda, every REPORT field is followed by a tab.
-  return `START RequestId: ${r.requestId} Version: ${r.version}\n${body}END RequestId: ${r.requestId}\n${report.join('\t')}\t\n`;
 }
 
 /** The last 4 KB (4096 bytes) of a log, base64: may start inside a line or a multi-byte character. */
 export function logTail(log: string): string {
   const bytes = Buffer.from(log, 'utf8');
   return bytes.subarray(Math.max(0, bytes.length - LOG_TAIL_BYTES)).toString('base64');
+}
+
+/**
+ * LogResult in its reference form (Lambda Managed Instances): base64 of
+ * {"logGroup": …, "logStreamName": …}, where the log went in CloudWatch Logs.
+ */
+export function logReference(logGroup: string, logStreamName: string): string {
+  return Buffer.from(JSON.stringify({ logGroup, logStreamName }), 'utf8').toString('base64');
 }

@@ -3,10 +3,11 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DeleteFunctionCommand, GetFunctionCommand, InvokeCommand, LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda';
-import { DEMO_ACCOUNT, Emulator, KNOWN_KEYS, OTHER_ACCOUNT, UNKNOWN_KEY, fixtures, startEmulator } from '../../emulator';
+import { DEMO_ACCOUNT, DEMO_FUNCTIONS, DEMO_REGION, Emulator, KNOWN_KEYS, OTHER_ACCOUNT, UNKNOWN_KEY, fixtures, startEmulator } from '../../emulator';
 import { expectLambdaError, lambdaClient, rawRequest, signedRequest, staticClient } from '../../emulator/testing';
 
 const demoKey = KNOWN_KEYS.find((k) => k.profile === 'demo')!;
+const DEMO_COUNT = DEMO_FUNCTIONS[DEMO_ACCOUNT][DEMO_REGION].length;
 const names = async (client: LambdaClient): Promise<string[]> => ((await client.send(new ListFunctionsCommand({}))).Functions ?? []).map((f) => f.FunctionName ?? '');
 
 describe('Lambda emulator: SigV4, profiles, faults, control endpoint', function () {
@@ -46,7 +47,7 @@ describe('Lambda emulator: SigV4, profiles, faults, control endpoint', function 
       const other = lambdaClient(emu, { profile: 'other' });
       try {
         const demoNames = await names(demo);
-        assert.equal(demoNames.length, 8);
+        assert.equal(demoNames.length, DEMO_COUNT);
         assert.deepEqual(await names(def), demoNames);
         assert.deepEqual(await names(other), ['other-account-fn']);
         const out = await other.send(new InvokeCommand({ FunctionName: 'other-account-fn' }));
@@ -142,7 +143,7 @@ describe('Lambda emulator: SigV4, profiles, faults, control endpoint', function 
       try {
         const out = await client.send(new ListFunctionsCommand({}));
         assert.equal(out.$metadata.attempts, 3);
-        assert.equal(out.Functions?.length, 8);
+        assert.equal(out.Functions?.length, DEMO_COUNT);
       } finally {
         client.destroy();
       }
@@ -309,7 +310,7 @@ describe('Lambda emulator: SigV4, profiles, faults, control endpoint', function 
         assert.equal((health.json as { status: string }).status, 'ok');
         const client = lambdaClient({ endpoint });
         try {
-          assert.equal((await names(client)).length, 8);
+          assert.equal((await names(client)).length, DEMO_COUNT);
         } finally {
           client.destroy();
         }

@@ -3,7 +3,7 @@ import { DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { ListFunctionsCommand } from '@aws-sdk/client-lambda';
 import { ListRegistriesCommand } from '@aws-sdk/client-schemas';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { DEMO_ACCOUNT, Emulator, KNOWN_KEYS, OTHER_ACCOUNT, startEmulator } from '../../emulator';
+import { DEMO_ACCOUNT, DEMO_FUNCTIONS, Emulator, KNOWN_KEYS, OTHER_ACCOUNT, startEmulator } from '../../emulator';
 import { logsClient, schemasClient, stsClient } from '../../emulator/services/testing';
 import { expectLambdaError, lambdaClient, rawRequest, signedRequest } from '../../emulator/testing';
 
@@ -109,7 +109,7 @@ describe('Lambda emulator: STS and the dispatch of services on one port', functi
           schemas.send(new ListRegistriesCommand({})),
           sts.send(new GetCallerIdentityCommand({})),
         ]);
-        assert.equal(fns.Functions?.length, 8);
+        assert.equal(fns.Functions?.length, DEMO_FUNCTIONS[DEMO_ACCOUNT]['us-east-1'].length);
         assert.deepEqual(groups.logGroups, []);
         assert.deepEqual(registries.Registries?.map((r) => r.RegistryName), ['lambda-testevent-schemas']);
         assert.equal(me.Account, DEMO_ACCOUNT);
