@@ -57,9 +57,13 @@ export interface InvokeRequest {
   /** Base64 of a JSON object (at most 3,583 bytes); synchronous invocations only. */
   clientContext?: string;
   logType?: 'Tail' | 'None';
+  /** For functions with tenant isolation (`X-Amz-Tenant-Id`). */
+  tenantId?: string;
+  /** For durable functions: the name of the execution to start. */
+  durableExecutionName?: string;
 }
 
-export type InvokeResponse = Pick<InvokeCommandOutput, 'StatusCode' | 'FunctionError' | 'LogResult' | 'ExecutedVersion' | 'Payload'> & { requestId?: string };
+export type InvokeResponse = Pick<InvokeCommandOutput, 'StatusCode' | 'FunctionError' | 'LogResult' | 'ExecutedVersion' | 'Payload' | 'DurableExecutionArn'> & { requestId?: string };
 
 async function firstPage<P, T>(pages: AsyncIterable<P>, items: (p: P) => T[] | undefined, marker: (p: P) => string | undefined, signal?: AbortSignal): Promise<Page<T>> {
   for await (const page of pages) {
@@ -227,6 +231,8 @@ export class LambdaService {
         Payload: req.payload,
         ClientContext: type === 'RequestResponse' ? req.clientContext : undefined,
         LogType: type === 'RequestResponse' ? (req.logType ?? 'Tail') : undefined,
+        TenantId: req.tenantId,
+        DurableExecutionName: req.durableExecutionName,
       }),
       this.opts(o),
     );
@@ -236,6 +242,7 @@ export class LambdaService {
       LogResult: out.LogResult,
       ExecutedVersion: out.ExecutedVersion,
       Payload: out.Payload,
+      DurableExecutionArn: out.DurableExecutionArn,
       requestId: out.$metadata.requestId,
     };
   }

@@ -3,7 +3,7 @@ import type { InvokeResponse } from '../aws';
 import type { Connection } from '../core/connection';
 import { Cancelled } from '../core/errors';
 import { log } from '../core/log';
-import { actions, showError } from '../core/notify';
+import { actions, showError, showInfo } from '../core/notify';
 import { reportError } from '../core/reportError';
 import { ui } from '../core/userInput';
 import { isCancellation } from '../shared/awsErrors';
@@ -24,6 +24,10 @@ export interface InvokeOptions {
   invocationType: InvocationType;
   /** Base64 of a JSON object (synchronous invocations only). */
   clientContext?: string;
+  /** Sent as `TenantId` (functions with tenant isolation). */
+  tenantId?: string;
+  /** Sent as `DurableExecutionName` (durable functions). */
+  durableExecutionName?: string;
 }
 
 export interface InvocationRequest {
@@ -48,6 +52,17 @@ export interface InvokeOutcome {
 }
 
 const LAST_KEY = 'lambdaWorkbench.invoke.last';
+
+/** When the SDK call started and ended (performance.now()). */
+interface CallTiming {
+  start?: number;
+  end?: number;
+}
+
+/** The call's duration: to its end, or (cancelled while under way) to now. */
+function callMs(t: CallTiming): number {
+  return t.start === undefined ? 0 : (t.end ?? performance.now()) - t.start;
+}
 const EMPTY_PAYLOAD = new TextEncoder().encode('{}');
 
 interface SerializedRequest {
@@ -187,7 +202,8 @@ export class Invoker {
     const logType: 'Tail' | 'None' = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>(SETTINGS.logType, 'Tail') === 'None' ? 'None' : 'Tail';
     const controller = new AbortController();
     this.running.add(controller);
-    const t0 = performance.now();
+    // "Round trip" is the SDK call itself: from the request to the answer, nothing of ours around it.
+    const call: CallTiming = {};
     let response: InvokeResponse;
     try {
       response = await vscode.window.withProgress(
@@ -198,11 +214,11 @@ export class Invoker {
         },
         (_progress, token) => {
           const sub = token.onCancellationRequested(() => controller.abort());
-          return this.call(req, checked.bytes, logType, controller.signal).finally(() => sub.dispose());
+          return this.call(req, checked.bytes, logType, controller.signal, call).finally(() => sub.dispose());
         },
       );
     } catch (err) {
-      const elapsed = performance.now() - t0;
+      const elapsed = callMs(call);
       if (controller.signal.aborted || isCancellation(err)) {
         const text = this.output.write(loadInvokeModel().formatCancelled(header, elapsed));
         log().info(`Invoke ${label} ${type}: cancelled after ${Math.round(elapsed)} ms`);
@@ -212,24 +228,32 @@ export class Invoker {
     } finally {
       this.running.delete(controller);
     }
-    const elapsed = performance.now() - t0;
-    return this.succeeded(header, response, elapsed, logType);
+    return this.succeeded(header, response, callMs(call), logType);
   }
 
-  /** Calls Invoke; rejects as soon as the signal aborts (whatever the HTTP layer does). */
-  private call(req: InvocationRequest, payload: Uint8Array, logType: 'Tail' | 'None', signal: AbortSignal): Promise<InvokeResponse> {
-    const invocation = (async () =>
-      this.connection.service(req.target.region).invoke(
-        {
-          functionName: req.target.functionName,
-          qualifier: explicitQualifier(req.target.qualifier),
-          invocationType: req.options.invocationType,
-          payload,
-          clientContext: req.options.clientContext,
-          logType,
-        },
-        { signal },
-      ))();
+  /** Calls Invoke, timing the SDK call in `timing`; rejects as soon as the signal aborts (whatever the HTTP layer does). */
+  private call(req: InvocationRequest, payload: Uint8Array, logType: 'Tail' | 'None', signal: AbortSignal, timing: CallTiming): Promise<InvokeResponse> {
+    const invocation = (async () => {
+      const service = this.connection.service(req.target.region);
+      timing.start = performance.now();
+      try {
+        return await service.invoke(
+          {
+            functionName: req.target.functionName,
+            qualifier: explicitQualifier(req.target.qualifier),
+            invocationType: req.options.invocationType,
+            payload,
+            clientContext: req.options.clientContext,
+            logType,
+            tenantId: req.options.tenantId,
+            durableExecutionName: req.options.durableExecutionName,
+          },
+          { signal },
+        );
+      } finally {
+        timing.end = performance.now();
+      }
+    })();
     const aborted = new Promise<never>((_resolve, reject) => {
       const onAbort = () => reject(Object.assign(new Error('Cancelled'), { name: 'AbortError' }));
       if (signal.aborted) {
@@ -241,6 +265,25 @@ export class Invoker {
     invocation.catch(() => undefined);
     aborted.catch(() => undefined);
     return Promise.race([invocation, aborted]);
+  }
+
+  /**
+   * Says how the invocation ended, as the outcome line does, in a notification with the way to
+   * the output (and to the response when it opened in an editor).
+   */
+  private announce(header: ResultHeader, outcome: string, responseDocument: vscode.TextDocument | undefined): void {
+    const model = loadInvokeModel();
+    const failed = outcome.startsWith(model.OUTCOME_MARKS.failed);
+    const message = vscode.l10n.t('{0}: {1}', targetLabel(header.target), outcome.slice(outcome.indexOf(' ') + 1));
+    const buttons = [actions.custom(vscode.l10n.t('Show Output'), () => this.output.show())];
+    if (responseDocument) {
+      buttons.push(actions.custom(vscode.l10n.t('Show Response'), () => vscode.window.showTextDocument(responseDocument, { preview: false })));
+    }
+    if (failed) {
+      showError(message, ...buttons);
+    } else {
+      showInfo(message, ...buttons);
+    }
   }
 
   private payloadFailed(header: ResultHeader, err: PayloadError, source: PayloadSource): InvokeOutcome {
@@ -291,6 +334,7 @@ export class Invoker {
     log().info(
       `Invoke ${targetLabel(header.target)} ${header.invocationType}: ${response.StatusCode ?? '?'}${response.FunctionError ? ` (function error: ${response.FunctionError})` : ''} in ${Math.round(elapsed)} ms, request ${response.requestId ?? '?'}`,
     );
+    this.announce(header, lines[1], responseDocument);
     return {
       kind: 'result',
       text,

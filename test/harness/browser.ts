@@ -79,6 +79,8 @@ export async function openWorkbench(browser: Browser, server: CodeServer, option
     const onLog = options.onLog;
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => onLog(String(type), formatConsoleArgs(args)));
   }
-  await page.goto(workbenchUrl(server, options.folder, options.payload));
+  // A generous limit: on a busy machine the workbench's first load can take a while; a test
+  // that never starts still fails (the runners have their own overall limits).
+  await page.goto(workbenchUrl(server, options.folder, options.payload), { timeout: 180_000 });
   return page;
 }

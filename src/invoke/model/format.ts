@@ -8,10 +8,10 @@
 import type { DescribedError } from '../../shared/awsErrors';
 import { t } from '../../shared/l10n';
 import { formatBytes, formatElapsed, formatMs, InvocationType } from './limits';
-import { decodeLogResult } from './logResult';
+import { decodeLogResult, type DecodedLog } from './logResult';
 import type { CheckedPayload } from './payloadCheck';
 import type { PayloadError } from './payloadErrors';
-import { parseReport, ReportMetrics } from './report';
+import { parsePlatformReport, parseReport, parseReportLine, ReportMetrics } from './report';
 import { stringEnd } from '../../shared/json/text';
 import { LambdaTarget, targetLabel } from '../../shared/lambdaTarget';
 
@@ -55,9 +55,32 @@ export interface InvokeResultInput extends ResultHeader {
   decoded?: DecodedResponse;
 }
 
-/** The header and payload lines every block starts with. */
-export function formatHeader(h: ResultHeader): string[] {
-  const lines = [`=== ${targetLabel(h.target)} · ${h.invocationType} · ${h.startedAt.toISOString()} ===`];
+/**
+ * The marks that start a block's outcome line (its first line after the header, and its last
+ * line): the output's grammar colours a block by them, whatever the display language.
+ */
+export const OUTCOME_MARKS = {
+  succeeded: '✔',
+  failed: '✖',
+  notSent: '⊘',
+  cancelled: '■',
+} as const;
+
+export type OutcomeKind = keyof typeof OUTCOME_MARKS;
+
+/** The outcome line: a mark, then what happened, in words. */
+export function outcomeLine(kind: OutcomeKind, text: string): string {
+  return `${OUTCOME_MARKS[kind]} ${text}`;
+}
+
+/** `=== hello-world:live (us-east-1) · RequestResponse · 2026-11-22T13:00:00.000Z ===` */
+export function headerLine(h: ResultHeader): string {
+  return `=== ${targetLabel(h.target)} · ${h.invocationType} · ${h.startedAt.toISOString()} ===`;
+}
+
+/** The payload lines: what was sent, and what was changed on the way. */
+export function payloadLines(h: ResultHeader): string[] {
+  const lines: string[] = [];
   const p = h.payload;
   const size = p.checked ? formatBytes(p.checked.bytes.length) : undefined;
   if (p.kind === 'empty') {
@@ -93,17 +116,12 @@ export function formatHeader(h: ResultHeader): string[] {
   return lines;
 }
 
-function statusLine(status: number | undefined, type: InvocationType): string {
-  if (status === undefined) {
-    return t('Status: (none)');
-  }
-  if (type === 'Event' && status === 202) {
-    return t('Status: {0} (queued for asynchronous invocation; no response or log comes back)', status);
-  }
-  if (type === 'DryRun' && status === 204) {
-    return t('Status: {0} (dry run: parameters and permissions checked; the function did not run)', status);
-  }
-  return t('Status: {0}', status);
+/**
+ * A whole block: the header, the outcome, the payload, the fields, the sections, and the outcome
+ * again as its last line (the output scrolls to the end: the newest outcome is always in view).
+ */
+function block(h: ResultHeader, outcome: string, fields: readonly string[], sections: readonly string[] = []): string[] {
+  return [headerLine(h), outcome, ...payloadLines(h), ...fields, ...sections, outcome];
 }
 
 export function formatReport(r: ReportMetrics): string[] {
@@ -282,101 +300,133 @@ function formatErrorPayload(v: ErrorPayload): string[] {
   return lines;
 }
 
-function responseLines(r: DecodedResponse): string[] {
-  const head = t('--- Response ({0}) ---', formatBytes(r.bytes));
+function bodyLines(r: DecodedResponse): string[] {
   switch (r.kind) {
     case 'empty':
-      return [head, t('(empty)')];
+      return [t('(empty)')];
     case 'binary':
-      return [head, t('(not UTF-8 text; not shown)')];
+      return [t('(not UTF-8 text; not shown)')];
     default:
-      return [head, ...splitLines(r.text)];
+      return splitLines(r.text);
   }
+}
+
+function responseLines(r: DecodedResponse): string[] {
+  return [t('--- Response ({0}) ---', formatBytes(r.bytes)), ...bodyLines(r)];
+}
+
+/** What the outcome line says of an invocation that got an answer. */
+function resultOutcome(r: InvokeResponseInfo, type: InvocationType, decoded: DecodedResponse): string {
+  if (r.FunctionError) {
+    const summary = decoded.kind === 'json' ? errorSummary(decoded.value) : decoded.kind === 'text' ? splitLines(decoded.text)[0] : undefined;
+    return outcomeLine('failed', summary ? t('Function error ({0}): {1}', r.FunctionError, summary) : t('Function error ({0})', r.FunctionError));
+  }
+  if (type === 'Event') {
+    return outcomeLine('succeeded', t('Queued for asynchronous invocation: no response or log comes back'));
+  }
+  if (type === 'DryRun') {
+    return outcomeLine('succeeded', t('Dry run passed: the parameters and permissions are valid; the function did not run'));
+  }
+  return outcomeLine('succeeded', t('Succeeded'));
+}
+
+/** The log section: the tail Lambda returned (its REPORT line's metrics are shown above it, not again), or where the log is. */
+function logSection(input: InvokeResultInput, log: DecodedLog | undefined, report: ReportMetrics | undefined): string[] {
+  if (!log) {
+    return [t('--- Log ---'), input.logType === 'None' ? t('(not requested: the setting lambdaWorkbench.invoke.logType is None)') : t('(none returned)')];
+  }
+  if (log.kind === 'reference') {
+    return [t('--- Log ---'), t('(not returned here: it is in CloudWatch Logs, log group {0}, log stream {1})', log.logGroup, log.logStreamName)];
+  }
+  // Lambda ends every REPORT field with a tab: trailing blanks are not shown.
+  let logLines = splitLines(log.text).map((l) => l.trimEnd());
+  if (report) {
+    logLines = logLines.filter((l) => !(parseReportLine(l) ?? parsePlatformReport(l)));
+  }
+  if (log.truncated && logLines.length > 0) {
+    logLines[0] = `…${logLines[0]}`;
+  }
+  return [log.truncated ? t('--- Log (last 4 KB; earlier lines cut) ---') : t('--- Log ---'), ...logLines];
 }
 
 /** The whole block for an invocation that got an answer (success or function error). */
 export function formatInvokeResult(input: InvokeResultInput): string[] {
   const r = input.response;
-  const lines = formatHeader(input);
-  lines.push(statusLine(r.StatusCode, input.invocationType));
-  if (r.ExecutedVersion) {
-    lines.push(t('Executed version: {0}', r.ExecutedVersion));
-  }
   const decoded = input.decoded ?? decodeResponse(r.Payload);
-  if (r.FunctionError) {
-    const summary = decoded.kind === 'json' ? errorSummary(decoded.value) : decoded.kind === 'text' ? splitLines(decoded.text)[0] : undefined;
-    lines.push(summary ? t('FUNCTION ERROR ({0}): {1}', r.FunctionError, summary) : t('FUNCTION ERROR ({0})', r.FunctionError));
-  }
   const log = decodeLogResult(r.LogResult);
-  const report = parseReport(log?.text);
+  const report = log?.kind === 'tail' ? parseReport(log.text) : undefined;
+  const fields: string[] = [];
+  if (r.StatusCode !== undefined) {
+    fields.push(t('Status: {0}', r.StatusCode));
+  }
+  if (r.ExecutedVersion) {
+    fields.push(t('Executed version: {0}', r.ExecutedVersion));
+  }
   const requestId = r.requestId ?? report?.requestId;
   if (requestId) {
-    lines.push(t('Request ID: {0}', requestId));
+    fields.push(t('Request ID: {0}', requestId));
   }
-  lines.push(t('Round trip: {0}', formatElapsed(input.elapsedMs)));
+  fields.push(t('Round trip: {0}', formatElapsed(input.elapsedMs)));
   if (report) {
-    lines.push(...formatReport(report));
+    fields.push(...formatReport(report));
   }
+  if (log?.kind === 'reference') {
+    fields.push(t('Log group: {0}', log.logGroup), t('Log stream: {0}', log.logStreamName));
+  }
+  const sections: string[] = [];
   if (input.invocationType === 'RequestResponse') {
-    if (log) {
-      lines.push(log.truncated ? t('--- Log (last 4 KB; earlier lines cut) ---') : t('--- Log ---'));
-      // Lambda ends every REPORT field with a tab: trailing blanks are not shown.
-      const logLines = splitLines(log.text).map((l) => l.trimEnd());
-      if (log.truncated && logLines.length > 0) {
-        logLines[0] = `…${logLines[0]}`;
-      }
-      lines.push(...logLines);
-    } else {
-      lines.push(t('--- Log ---'), input.logType === 'None' ? t('(not requested: the setting lambdaWorkbench.invoke.logType is None)') : t('(none returned)'));
-    }
+    sections.push(...logSection(input, log, report));
   }
   if (input.responseInEditor) {
-    lines.push(t('--- Response ({0}) ---', formatBytes(decoded.bytes)), t('Opened in an editor: larger than the lambdaWorkbench.invoke.responseInEditorThreshold setting ({0}).', formatBytes(input.responseInEditor.threshold)));
+    sections.push(t('--- Response ({0}) ---', formatBytes(decoded.bytes)), t('Opened in an editor: larger than the lambdaWorkbench.invoke.responseInEditorThreshold setting ({0}).', formatBytes(input.responseInEditor.threshold)));
   } else if (r.FunctionError && decoded.kind === 'json' && isErrorPayload(decoded.value)) {
-    lines.push(...formatErrorPayload(decoded.value));
+    sections.push(...formatErrorPayload(decoded.value));
     const extra = Object.keys(decoded.value as object).filter((k) => !ERROR_KEYS.has(k));
     if (extra.length > 0) {
-      lines.push(...responseLines(decoded));
+      sections.push(...responseLines(decoded));
     }
-  } else if (input.invocationType === 'RequestResponse' || decoded.kind !== 'empty') {
-    lines.push(...responseLines(decoded));
+  } else if (input.invocationType === 'RequestResponse') {
+    sections.push(...responseLines(decoded));
+  } else if (decoded.kind !== 'empty') {
+    // An Event or DryRun answer carries no response; some endpoints send a body anyway (moto
+    // echoes the payload). Shown for what it is.
+    sections.push(t('--- Body of the {0} answer ({1}): sent by the endpoint, not a response of the function ---', r.StatusCode ?? '?', formatBytes(decoded.bytes)), ...bodyLines(decoded));
   }
-  return lines;
+  return block(input, resultOutcome(r, input.invocationType, decoded), fields, sections);
 }
 
 /** The block for a call that the API refused (or that never reached it). */
 export function formatApiError(h: ResultHeader, d: Pick<DescribedError, 'status' | 'name' | 'message' | 'hint' | 'reason'>, elapsedMs: number): string[] {
-  const lines = formatHeader(h);
-  lines.push(d.status !== undefined ? t('Status: {0}', d.status) : t('Status: (no response)'));
-  lines.push(t('API ERROR: {0}', d.name));
-  lines.push(t('Message: {0}', d.message));
-  if (d.reason) lines.push(t('Reason: {0}', d.reason));
-  if (d.hint) lines.push(t('Hint: {0}', d.hint));
-  lines.push(t('Round trip: {0}', formatElapsed(elapsedMs)));
-  return lines;
+  const fields = [d.status !== undefined ? t('Status: {0}', d.status) : t('Status: (no response)'), t('Error: {0}', d.status !== undefined ? `${d.name} (${d.status})` : d.name)];
+  if (d.reason) fields.push(t('Reason: {0}', d.reason));
+  if (d.hint) fields.push(t('What to do: {0}', d.hint));
+  fields.push(t('Round trip: {0}', formatElapsed(elapsedMs)));
+  return block(h, outcomeLine('failed', t('Failed: {0}', d.message)), fields);
 }
 
 /** The block for a payload that failed its checks: nothing was sent. */
 export function formatPayloadError(h: ResultHeader, err: Pick<PayloadError, 'message' | 'issues'>): string[] {
-  const lines = formatHeader(h);
-  lines.push(t('NOT SENT: {0}', err.message));
+  const fields: string[] = [];
   const more = err.issues.slice(1, 11);
   for (const i of more) {
-    lines.push(t('  line {0}, column {1}: {2}', i.line, i.column, i.message));
+    fields.push(t('  line {0}, column {1}: {2}', i.line, i.column, i.message));
   }
   if (err.issues.length > 11) {
-    lines.push(t('  … {0} more', err.issues.length - 11));
+    fields.push(t('  … {0} more', err.issues.length - 11));
   }
-  return lines;
+  return block(h, outcomeLine('notSent', t('Not sent: {0}', err.message)), fields);
 }
 
 /** The block for an invocation the user cancelled while waiting. */
 export function formatCancelled(h: ResultHeader, elapsedMs: number): string[] {
-  const lines = formatHeader(h);
-  lines.push(
-    h.invocationType === 'RequestResponse'
-      ? t('CANCELLED after {0}: stopped waiting for the response. The function may still run to completion.', formatElapsed(elapsedMs))
-      : t('CANCELLED after {0}: stopped waiting for the answer. The request may still have been accepted.', formatElapsed(elapsedMs)),
+  return block(
+    h,
+    outcomeLine(
+      'cancelled',
+      h.invocationType === 'RequestResponse'
+        ? t('Cancelled after {0}: stopped waiting for the response. The function may still run to completion.', formatElapsed(elapsedMs))
+        : t('Cancelled after {0}: stopped waiting for the answer. The request may still have been accepted.', formatElapsed(elapsedMs)),
+    ),
+    [],
   );
-  return lines;
 }

@@ -20,6 +20,14 @@ export function truncate(text: string | undefined, max = 60): string {
   return `${(space >= max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
+/**
+ * Escapes a sentence for a Markdown tooltip as VS Code's `appendText` does: markup characters,
+ * but not the periods of a URL (a link keeps its backslash when rendered).
+ */
+export function escapeMarkdownText(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-!~<>|]/g, '\\$&');
+}
+
 /** Escapes the characters Markdown would read as markup. */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');

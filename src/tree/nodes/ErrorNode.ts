@@ -2,7 +2,7 @@ import { DescribedError, formatDescribedError } from '../../shared/awsErrors';
 import { COMMANDS } from '../../shared/ids';
 import { t } from '../../shared/l10n';
 import { CONTEXT } from '../model/contextValues';
-import { escapeMarkdown } from '../model/labels';
+import { escapeMarkdownText } from '../model/labels';
 import { TreeItemSpec, TreeNode } from './TreeNode';
 import type { ViewContext } from './viewContext';
 
@@ -28,7 +28,7 @@ export class ErrorNode extends TreeNode {
 
   getTreeItem(): TreeItemSpec {
     const short = formatDescribedError({ ...this.error, hint: undefined });
-    const tooltip = [`**${escapeMarkdown(this.what)}**`, escapeMarkdown(short), ...(this.error.hint ? [escapeMarkdown(this.error.hint)] : []), escapeMarkdown(t('Click to retry. The log (Lambda Workbench: Show Log) has the details.'))];
+    const tooltip = [`**${escapeMarkdownText(this.what)}**`, escapeMarkdownText(short), ...(this.error.hint ? [escapeMarkdownText(this.error.hint)] : []), escapeMarkdownText(t('Click to retry. The log (Lambda Workbench: Show Log) has the details.'))];
     return {
       id: this.id,
       label: this.what,

@@ -194,7 +194,7 @@ describe('Config files: Apply to AWS', function () {
     const { result, input } = await withAnswers([], () => execute('lambdaWorkbench.updateEventSourceMapping', STREAM_ONLY));
     assert.equal(input.asked.length, 0);
     assert.equal(result?.status, 'invalid');
-    assert.match(result.problems?.[0] ?? '', /^BisectBatchOnFunctionError applies to Kinesis and DynamoDB streams only; this mapping reads from an Amazon SQS queue \(orders-queue\)/);
+    assert.match(result.problems?.[0] ?? '', /^BisectBatchOnFunctionError applies to Kinesis, DynamoDB Streams, Amazon MSK and self-managed Apache Kafka mappings only; this mapping reads from an Amazon SQS queue \(orders-queue\)/);
     assert.ok(operations(emulator).includes('GetEventSourceMapping'));
     assert.ok(!operations(emulator).includes('UpdateEventSourceMapping'));
     const diag = configApi(api).diagnostics.get(STREAM_ONLY) ?? [];

@@ -81,7 +81,7 @@ describe('Config files: IntelliSense from the shipped schemas', function () {
       },
       45_000,
     );
-    assert.match(text, /Length:\*\* 1–140/);
+    assert.match(text, /Length:\*\* 1–256/);
   });
 
   it('an out-of-range value gets a diagnostic on the value', async () => {

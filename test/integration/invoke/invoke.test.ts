@@ -61,10 +61,20 @@ describe('Invoke (integration)', function () {
 
   const payload = (name: string) => vscode.Uri.joinPath(root, 'payloads', name);
   const invokeRequests = () => emulator.requests.filter((r) => r.operation === 'Invoke');
+  /** The outcome line: the first after the header, and the block's last line. */
+  const outcomeOf = (o: InvokeOutcome | undefined) => {
+    assert.ok(o, 'the command returned an outcome');
+    const all = o.text.split('\n');
+    assert.equal(all[all.length - 1], all[1], `the outcome is both the first line after the header and the last line\n${o.text}`);
+    return all[1];
+  };
+  /** The block without its outcome lines (asserted the same first and last): the header, then fields and sections. */
   const lines = (o: InvokeOutcome | undefined) => {
     assert.ok(o, 'the command returned an outcome');
     assert.ok(invoke.outputs().includes(o.text), 'the outcome is what the channel got');
-    return o.text.split('\n');
+    outcomeOf(o);
+    const all = o.text.split('\n');
+    return [all[0], ...all.slice(2, -1)];
   };
   const invokeFile = (uri: vscode.Uri, t?: object, opts?: object) => vscode.commands.executeCommand<InvokeOutcome | undefined>('lambdaWorkbench.invokeFile', uri, t, opts);
   const withOptions = (answers: Parameters<typeof withAnswers>[0], uri: vscode.Uri, t: object) => withAnswers(answers, () => invokeFile(uri, t, { withOptions: true }));
@@ -94,6 +104,7 @@ describe('Invoke (integration)', function () {
     const o = await invokeFile(payload('hello.json'), target('hello-world'));
     assert.equal(o?.kind, 'result');
     assert.equal(o?.statusCode, 200);
+    assert.equal(outcomeOf(o), '✔ Succeeded');
     const l = lines(o);
     assertLines(l.slice(0, 6), [
       header('hello-world (us-east-1)'),
@@ -110,7 +121,6 @@ describe('Invoke (integration)', function () {
       `START RequestId: ${requestId} Version: $LATEST`,
       re(`${ISO}\t${requestId}\tINFO\tSaying hello to world`),
       `END RequestId: ${requestId}`,
-      re(`REPORT RequestId: ${requestId}\tDuration: .*`),
       '--- Response (52 bytes) ---',
       '{',
       '  "message": "Hello, world!",',
@@ -160,16 +170,9 @@ describe('Invoke (integration)', function () {
   it('shows an unhandled function error prominently, with type, message and stack', async () => {
     const o = await invokeFile(payload('hello.json'), target('order-processor'));
     assert.equal(o?.functionError, 'Unhandled');
+    assert.equal(outcomeOf(o), '✖ Function error (Unhandled): Error: Order could not be processed: missing orderId');
     const l = lines(o);
-    assertLines(l.slice(0, 7), [
-      header('order-processor (us-east-1)'),
-      'Payload: payloads/hello.json (22 bytes)',
-      'Status: 200',
-      'Executed version: $LATEST',
-      'FUNCTION ERROR (Unhandled): Error: Order could not be processed: missing orderId',
-      re(`Request ID: ${UUID}`),
-      ROUND_TRIP,
-    ]);
+    assertLines(l.slice(0, 6), [header('order-processor (us-east-1)'), 'Payload: payloads/hello.json (22 bytes)', 'Status: 200', 'Executed version: $LATEST', re(`Request ID: ${UUID}`), ROUND_TRIP]);
     const fe = l.indexOf('--- Function error ---');
     assert.ok(fe > 0);
     assertLines(l.slice(fe, fe + 5), ['--- Function error ---', 'errorType: Error', 'errorMessage: Order could not be processed: missing orderId', 'Stack:', '  Error: Order could not be processed: missing orderId']);
@@ -179,8 +182,8 @@ describe('Invoke (integration)', function () {
   it('shows a handled function error', async () => {
     const o = await invokeFile(payload('hello.json'), target('handled-error'));
     assert.equal(o?.functionError, 'Handled');
+    assert.equal(outcomeOf(o), '✖ Function error (Handled): PaymentDeclinedError: Payment declined: card expired');
     const l = lines(o);
-    assert.equal(l[4], 'FUNCTION ERROR (Handled): PaymentDeclinedError: Payment declined: card expired');
     const fe = l.indexOf('--- Function error ---');
     assertLines(l.slice(fe, fe + 3), ['--- Function error ---', 'errorType: PaymentDeclinedError', 'errorMessage: Payment declined: card expired']);
     assert.ok(l.some((x) => /\tWARN\tCharging card \(none\)$/.test(x)), 'the WARN line of the log');
@@ -189,11 +192,11 @@ describe('Invoke (integration)', function () {
   it('shows a timeout', async () => {
     const o = await invokeFile(payload('hello.json'), target('slow-timeout'));
     assert.equal(o?.functionError, 'Unhandled');
+    assert.match(outcomeOf(o), re(`✖ Function error \\(Unhandled\\): (Sandbox\\.Timedout: )?${ISO} ${UUID} Task timed out after 3\\.00 seconds`));
     const l = lines(o);
-    assert.match(l[4], re(`FUNCTION ERROR \\(Unhandled\\): (Sandbox\\.Timedout: )?${ISO} ${UUID} Task timed out after 3\\.00 seconds`));
-    assert.match(l[6], /^Round trip: [3-9]\.\d s$/);
-    const duration = /^Duration: (\d+(?:\.\d\d)?) ms$/.exec(l[7]);
-    assert.ok(duration && Number(duration[1]) >= 2900 && Number(duration[1]) < 4000, `about the 3 s timeout: ${l[7]}`);
+    assert.match(l[5], /^Round trip: [3-9]\.\d s$/);
+    const duration = /^Duration: (\d+(?:\.\d\d)?) ms$/.exec(l[6]);
+    assert.ok(duration && Number(duration[1]) >= 2900 && Number(duration[1]) < 4000, `about the 3 s timeout: ${l[6]}`);
     assert.ok(l.some((x) => re(`${ISO} ${UUID} Task timed out after 3\\.00 seconds`).test(x)), 'the log says so');
   });
 
@@ -209,10 +212,11 @@ describe('Invoke (integration)', function () {
     for (let i = 81; i <= 100; i++) {
       assert.match(l[end - 101 + i], re(`${ISO}\t${UUID}\t${i === 100 ? 'ERROR' : 'INFO'}\tline ${String(i).padStart(4, "0")} of 100: ${filler}`));
     }
-    assert.match(l[end + 1], /^REPORT RequestId: /);
-    assertLines(l.slice(end + 2), ['--- Response (13 bytes) ---', '{', '  "lines": 100', '}']);
-    const logBytes = Buffer.byteLength(l.slice(start + 1, end + 2).join('\n').slice(1)) + 1;
-    assert.ok(logBytes <= 4096 && logBytes > 4000, `about 4 KB of log shown (${logBytes} bytes)`);
+    // The REPORT line that ends the tail is not repeated: its metrics are the fields above.
+    assertLines(l.slice(end + 1), ['--- Response (13 bytes) ---', '{', '  "lines": 100', '}']);
+    assert.ok(l.some((x) => /^Duration: \d/.test(x)));
+    const logBytes = Buffer.byteLength(l.slice(start + 1, end + 1).join('\n').slice(1)) + 1;
+    assert.ok(logBytes <= 4096 && logBytes > 3800, `about 4 KB of log shown (${logBytes} bytes)`);
   });
 
   it('decodes the Japanese and emoji log of i18n-greeter', async () => {
@@ -278,28 +282,18 @@ describe('Invoke (integration)', function () {
     const log = l.slice(next + 1, l.indexOf('--- Response (12 bytes) ---'));
     assert.ok(log.every((x) => x.startsWith('{')), log.join('\n'));
     assert.equal(JSON.parse(log[0]).type, 'platform.start');
-    assert.equal(JSON.parse(log[log.length - 1]).type, 'platform.report');
+    assert.ok(!log.some((x) => JSON.parse(x).type === 'platform.report'), 'the report is not repeated: its metrics are the fields above');
     assert.ok(log.some((x) => JSON.parse(x).level === 'WARN' && JSON.parse(x).message === 'Audit retention is 30 days'));
   });
 
   it('shows Event → 202 and DryRun → 204 (Invoke with options…)', async () => {
     const uri = payload('hello.json');
     const ev = await withOptions([pick('Event')], uri, target('hello-world'));
-    assertLines(lines(ev.result), [
-      header('hello-world (us-east-1)', 'Event'),
-      'Payload: payloads/hello.json (22 bytes)',
-      'Status: 202 (queued for asynchronous invocation; no response or log comes back)',
-      re(`Request ID: ${UUID}`),
-      ROUND_TRIP,
-    ]);
+    assert.equal(outcomeOf(ev.result), '✔ Queued for asynchronous invocation: no response or log comes back');
+    assertLines(lines(ev.result), [header('hello-world (us-east-1)', 'Event'), 'Payload: payloads/hello.json (22 bytes)', 'Status: 202', re(`Request ID: ${UUID}`), ROUND_TRIP]);
     const dry = await withOptions([pick('DryRun')], uri, target('hello-world'));
-    assertLines(lines(dry.result), [
-      header('hello-world (us-east-1)', 'DryRun'),
-      'Payload: payloads/hello.json (22 bytes)',
-      'Status: 204 (dry run: parameters and permissions checked; the function did not run)',
-      re(`Request ID: ${UUID}`),
-      ROUND_TRIP,
-    ]);
+    assert.equal(outcomeOf(dry.result), '✔ Dry run passed: the parameters and permissions are valid; the function did not run');
+    assertLines(lines(dry.result), [header('hello-world (us-east-1)', 'DryRun'), 'Payload: payloads/hello.json (22 bytes)', 'Status: 204', re(`Request ID: ${UUID}`), ROUND_TRIP]);
     const types = invokeRequests().slice(-2).map((r) => r.status);
     assert.deepEqual(types, [202, 204]);
   });
@@ -361,8 +355,10 @@ describe('Invoke (integration)', function () {
       const before = invokeRequests().length;
       const o = await run();
       assert.equal(o?.kind, 'payloadError');
-      assertLines(lines(o), expected);
-      assert.equal(invoke.lastError(), `Not invoked: ${expected[expected.length - 1].toString().replace(/^NOT SENT: /, '')}`);
+      const reason = expected[expected.length - 1] as string;
+      assert.equal(outcomeOf(o), `⊘ Not sent: ${reason}`);
+      assertLines(lines(o), expected.slice(0, -1));
+      assert.equal(invoke.lastError(), `Not invoked: ${reason}`);
       // Give a stray request time to arrive, then prove none did.
       await new Promise((r) => setTimeout(r, 200));
       assert.equal(invokeRequests().length, before, 'the emulator received no Invoke request');
@@ -372,7 +368,7 @@ describe('Invoke (integration)', function () {
       await notSent(() => invokeFile(payload('invalid.json'), target('hello-world')), [
         header('hello-world (us-east-1)'),
         'Payload: payloads/invalid.json',
-        'NOT SENT: Invalid JSON in payloads/invalid.json at line 2, column 18: a comma (,) is expected.',
+        'Invalid JSON in payloads/invalid.json at line 2, column 18: a comma (,) is expected.',
       ]);
     });
 
@@ -380,7 +376,7 @@ describe('Invoke (integration)', function () {
       await notSent(() => invokeFile(payload('not-utf8.json'), target('hello-world')), [
         header('hello-world (us-east-1)'),
         'Payload: payloads/not-utf8.json',
-        'NOT SENT: payloads/not-utf8.json is not valid UTF-8: byte 0xE9 at line 2, column 15 cannot be decoded. Save the file with UTF-8 encoding.',
+        'payloads/not-utf8.json is not valid UTF-8: byte 0xE9 at line 2, column 15 cannot be decoded. Save the file with UTF-8 encoding.',
       ]);
     });
 
@@ -388,7 +384,7 @@ describe('Invoke (integration)', function () {
       await notSent(() => invokeFile(payload('does-not-exist.json'), target('hello-world')), [
         header('hello-world (us-east-1)'),
         'Payload: payloads/does-not-exist.json',
-        'NOT SENT: Payload file not found: payloads/does-not-exist.json.',
+        'Payload file not found: payloads/does-not-exist.json.',
       ]);
     });
 
@@ -396,7 +392,7 @@ describe('Invoke (integration)', function () {
       await notSent(() => invokeFile(large7, target('hello-world')), [
         header('hello-world (us-east-1)'),
         'Payload: payloads/tmp-7mb.json',
-        'NOT SENT: payloads/tmp-7mb.json is 7,340,032 bytes: over the limit of 6,291,456 bytes (6 MB) for RequestResponse invocations.',
+        'payloads/tmp-7mb.json is 7,340,032 bytes: over the limit of 6,291,456 bytes (6 MB) for RequestResponse invocations.',
       ]);
     });
 
@@ -404,7 +400,7 @@ describe('Invoke (integration)', function () {
       await notSent(async () => (await withOptions([pick('DryRun')], large7, target('hello-world'))).result, [
         header('hello-world (us-east-1)', 'DryRun'),
         'Payload: payloads/tmp-7mb.json',
-        'NOT SENT: payloads/tmp-7mb.json is 7,340,032 bytes: over the limit of 6,291,456 bytes (6 MB) for DryRun invocations.',
+        'payloads/tmp-7mb.json is 7,340,032 bytes: over the limit of 6,291,456 bytes (6 MB) for DryRun invocations.',
       ]);
     });
 
@@ -412,7 +408,7 @@ describe('Invoke (integration)', function () {
       await notSent(async () => (await withOptions([pick('Event')], large2, target('hello-world'))).result, [
         header('hello-world (us-east-1)', 'Event'),
         'Payload: payloads/tmp-2mb.json',
-        'NOT SENT: payloads/tmp-2mb.json is 2,097,152 bytes: over the limit of 1,048,576 bytes (1 MB) for Event invocations.',
+        'payloads/tmp-2mb.json is 2,097,152 bytes: over the limit of 1,048,576 bytes (1 MB) for Event invocations.',
       ]);
     });
   });
@@ -455,16 +451,16 @@ describe('Invoke (integration)', function () {
     }
   });
 
-  it('shows an API error: status, exception name, message and hint', async () => {
+  it('shows an API error: the message first, then status, exception name and what to do', async () => {
     const o = await invokeFile(payload('hello.json'), target('no-such-function'));
     assert.equal(o?.kind, 'apiError');
+    assert.match(outcomeOf(o), /^✖ Failed: Function not found: arn:aws:lambda:us-east-1:111111111111:function:no-such-function/);
     assertLines(lines(o), [
       header('no-such-function (us-east-1)'),
       'Payload: payloads/hello.json (22 bytes)',
       'Status: 404',
-      'API ERROR: ResourceNotFoundException',
-      /^Message: Function not found: arn:aws:lambda:us-east-1:111111111111:function:no-such-function/,
-      'Hint: Not found. Check the region (us-east-1), the profile (demo) and the qualifier.',
+      'Error: ResourceNotFoundException (404)',
+      'What to do: Not found. Check the region (us-east-1), the profile (demo) and the qualifier.',
       ROUND_TRIP,
     ]);
     assert.match(invoke.lastError() ?? '', /^Invoke no-such-function \(us-east-1\) failed: Function not found/);
@@ -478,11 +474,8 @@ describe('Invoke (integration)', function () {
     const o = await running;
     const elapsed = Date.now() - started;
     assert.equal(o?.kind, 'cancelled');
-    assertLines(lines(o), [
-      header('report-builder (us-east-1)'),
-      'Payload: payloads/hello.json (22 bytes)',
-      /^CANCELLED after \d+ ms: stopped waiting for the response\. The function may still run to completion\.$/,
-    ]);
+    assert.match(outcomeOf(o), /^■ Cancelled after \d+ ms: stopped waiting for the response\. The function may still run to completion\.$/);
+    assertLines(lines(o), [header('report-builder (us-east-1)'), 'Payload: payloads/hello.json (22 bytes)']);
     assert.ok(elapsed < 2500, `cancelled before the function's 2.5 s were up (${elapsed} ms)`);
     assert.equal(invoke.running(), 0);
   });
@@ -511,7 +504,8 @@ describe('Invoke (integration)', function () {
     const empty = await withAnswers([pick('Empty payload')], () => vscode.commands.executeCommand<InvokeOutcome>('lambdaWorkbench.invoke', node));
     assertLines(lines(empty.result).slice(0, 3), [header('hello-world:1 (us-east-1)'), 'Payload: {} (empty payload)', 'Status: 200']);
     const opts = await withAnswers([pick('Invoke with options…'), pick('Empty payload'), pick('Event')], () => vscode.commands.executeCommand<InvokeOutcome>('lambdaWorkbench.invoke', node));
-    assert.equal(lines(opts.result)[2], 'Status: 202 (queued for asynchronous invocation; no response or log comes back)');
+    assert.equal(lines(opts.result)[2], 'Status: 202');
+    assert.equal(outcomeOf(opts.result), '✔ Queued for asynchronous invocation: no response or log comes back');
   });
 
   it('from the palette: picks the function and qualifier, then the payload; an unpaired file asks for its target', async () => {

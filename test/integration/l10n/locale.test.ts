@@ -128,7 +128,7 @@ if (vscode.env.language === LANGUAGE) {
         assertJapanese(
           o.text.split('\n'),
           bundle,
-          ['Payload: {0} ({1})', '{0} bytes', 'Status: {0}', 'Request ID: {0}', 'Round trip: {0}', 'Duration: {0} ms', 'Billed duration: {0} ms', 'Memory size: {0} MB', 'Max memory used: {0} MB', '--- Log ---', '--- Response ({0}) ---'],
+          ['Succeeded', 'Payload: {0} ({1})', '{0} bytes', 'Status: {0}', 'Request ID: {0}', 'Round trip: {0}', 'Duration: {0} ms', 'Billed duration: {0} ms', 'Memory size: {0} MB', 'Max memory used: {0} MB', '--- Log ---', '--- Response ({0}) ---'],
           'success',
         );
       });
@@ -136,13 +136,13 @@ if (vscode.env.language === LANGUAGE) {
       it('a function error: the summary, the error and its stack', async () => {
         const o = await invokeFile('payloads/hello.json', 'handled-error');
         assert.equal(o?.kind, 'result', o?.text);
-        assertJapanese(o.text.split('\n'), bundle, ['FUNCTION ERROR ({0}): {1}', '--- Function error ---', 'errorType: {0}', 'errorMessage: {0}', 'Stack:'], 'function error');
+        assertJapanese(o.text.split('\n'), bundle, ['Function error ({0}): {1}', '--- Function error ---', 'errorType: {0}', 'errorMessage: {0}', 'Stack:'], 'function error');
       });
 
       it('a payload refused before sending: the reason, the place and the notification', async () => {
         const o = await invokeFile('payloads/invalid.json', 'hello-world');
         assert.equal(o?.kind, 'payloadError', o?.text);
-        assertJapanese(o.text.split('\n'), bundle, ['Payload: {0}', 'NOT SENT: {0}', 'Invalid JSON in {0} at line {1}, column {2}: {3}{4}.', 'a comma (,) is expected'], 'refused payload');
+        assertJapanese(o.text.split('\n'), bundle, ['Payload: {0}', 'Not sent: {0}', 'Invalid JSON in {0} at line {1}, column {2}: {3}{4}.', 'a comma (,) is expected'], 'refused payload');
         assertJapanese([o.error ?? ''], bundle, ['Not invoked: {0}'], 'notification');
       });
 

@@ -18,7 +18,7 @@ const ESM = 'event-source-mapping.json';
 const ORDERS = DEMO_MAPPINGS.ordersQueue;
 const WRITES = ['PutFunctionEventInvokeConfig', 'UpdateFunctionEventInvokeConfig', 'UpdateEventSourceMapping'];
 const FUNCTION_NAME_RULE =
-  'Must be a function name (`my-function`), a name with a version or alias (`my-function:v1`), a partial ARN (`123456789012:function:my-function`) or a function ARN (`arn:aws:lambda:us-west-2:123456789012:function:my-function`). Letters, digits, hyphens and underscores only.';
+  'Must be a function name (`my-function`), a name with a version or alias (`my-function:v1`, `my-function:$LATEST.PUBLISHED`), a partial ARN (`123456789012:function:my-function`) or a function ARN (`arn:aws:lambda:us-west-2:123456789012:function:my-function`). Letters, digits, hyphens, underscores and periods only.';
 
 describe('Reliability: bad config files and names (a clear message, nothing sent)', function () {
   this.timeout(60_000);
@@ -134,7 +134,7 @@ describe('Reliability: bad config files and names (a clear message, nothing sent
     it('N1 invalid function names', async () => {
       await invalid(`spaces.${EIC}`, { FunctionName: 'order processor!', MaximumRetryAttempts: 1 }, [`FunctionName is not valid ("order processor!"): ${FUNCTION_NAME_RULE}`]);
       await invalid(`long.${EIC}`, { FunctionName: 'f'.repeat(65), MaximumRetryAttempts: 1 }, ['The function name in FunctionName is 65 characters long: a function name is at most 64 characters.']);
-      await invalid(`empty-name.${EIC}`, { FunctionName: '', MaximumRetryAttempts: 1 }, ['FunctionName is 0 characters long: it must be 1 to 140 characters.', `FunctionName is not valid (""): ${FUNCTION_NAME_RULE}`]);
+      await invalid(`empty-name.${EIC}`, { FunctionName: '', MaximumRetryAttempts: 1 }, ['FunctionName is 0 characters long: it must be 1 to 256 characters.', `FunctionName is not valid (""): ${FUNCTION_NAME_RULE}`]);
       await invalid(`mapping-name.${ESM}`, { UUID: ORDERS, FunctionName: 'bad name' }, [`FunctionName is not valid ("bad name"): ${FUNCTION_NAME_RULE}`]);
     });
 
@@ -144,12 +144,15 @@ describe('Reliability: bad config files and names (a clear message, nothing sent
         `FunctionName is not valid ("arn:aws:lambda:useast1:111111111111:function:order-processor"): ${FUNCTION_NAME_RULE}`,
       ]);
       await invalid(`long-arn.${EIC}`, { FunctionName: `arn:aws:lambda:us-east-1:111111111111:function:${'f'.repeat(94)}`, MaximumRetryAttempts: 1 }, [
-        'FunctionName is 141 characters long: it must be 1 to 140 characters.',
+        'The function name in FunctionName is 94 characters long: a function name is at most 64 characters.',
+      ]);
+      await invalid(`too-long-arn.${EIC}`, { FunctionName: `arn:aws:lambda:us-east-1:111111111111:function:${'f'.repeat(64)}:${'q'.repeat(150)}`, MaximumRetryAttempts: 1 }, [
+        'FunctionName is 262 characters long: it must be 1 to 256 characters.',
       ]);
     });
 
     it('N3 invalid qualifiers', async () => {
-      await invalid(`dot.${EIC}`, { FunctionName: 'order-processor', Qualifier: 'v1.0', MaximumRetryAttempts: 1 }, ['Qualifier is not valid ("v1.0"): Must be a version number or an alias name: letters, digits, $, _ and - only.']);
+      await invalid(`dot.${EIC}`, { FunctionName: 'order-processor', Qualifier: 'v1.0', MaximumRetryAttempts: 1 }, ['Qualifier is not valid ("v1.0"): Must be a version number, an alias name or $LATEST.PUBLISHED: letters, digits, $, _ and - only.']);
       await invalid(`mismatch.${EIC}`, { FunctionName: 'order-processor:live', Qualifier: '2', MaximumRetryAttempts: 1 }, [
         'Qualifier "2" differs from the qualifier "live" in FunctionName: give the qualifier once, or the same in both.',
       ]);

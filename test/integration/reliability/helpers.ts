@@ -159,11 +159,22 @@ export async function settled(emulator: Emulator, quietMs = 500, timeoutMs = 10_
   }
 }
 
-/** The lines of an invoke outcome, checking that they are what the channel got. */
+/**
+ * The lines of an invoke outcome without its outcome lines (checked to be the first after the
+ * header and the last), checking that they are what the channel got.
+ */
 export function outcomeLines(invoke: InvokeHooks, o: InvokeOutcome | undefined): string[] {
   assert.ok(o, 'the command returned an outcome');
   assert.ok(invoke.outputs().includes(o.text), 'the outcome is what "Lambda Invocations" got');
-  return o.text.split('\n');
+  const all = o.text.split('\n');
+  assert.equal(all[all.length - 1], all[1], `the outcome is the first line after the header and the last\n${o.text}`);
+  return [all[0], ...all.slice(2, -1)];
+}
+
+/** The outcome line of a block (✔ / ✖ / ⊘ / ■ and what happened). */
+export function outcomeOf(o: InvokeOutcome | undefined): string {
+  assert.ok(o, 'the command returned an outcome');
+  return o.text.split('\n')[1];
 }
 
 export function invokeFile(uri: vscode.Uri, t?: object, options?: object): Thenable<InvokeOutcome | undefined> {

@@ -45,7 +45,9 @@ describe('Reliability: load (20 invocations at once)', function () {
       const lines = o.text.split('\n');
       assert.match(lines[0], headerLine('hello-world (us-east-1)'));
       assert.equal(lines.filter((l) => l.startsWith('=== ')).length, 1, `${name}: one header`);
-      assert.equal(lines[1], `Payload: bad-input/load/${name}.json (${JSON.stringify({ name }).length} bytes)`);
+      assert.equal(lines[1], '✔ Succeeded');
+      assert.equal(lines[lines.length - 1], '✔ Succeeded');
+      assert.equal(lines[2], `Payload: bad-input/load/${name}.json (${JSON.stringify({ name }).length} bytes)`);
       assert.equal(lines.filter((l) => l.startsWith('Request ID: ')).length, 1);
       assert.ok(lines.includes(`Request ID: ${o.requestId}`), `${name}: its own request id`);
       // The log lines and the response are this invocation's, not another's.

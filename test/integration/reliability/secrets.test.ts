@@ -60,15 +60,18 @@ async function recordingProxy(target: string): Promise<{ endpoint: string; heade
   };
 }
 
-/** What must never appear: exact values, and header-like patterns whose value is not `<redacted>`. */
+/**
+ * What must never appear: exact values, and header-like patterns whose value is not
+ * `<redacted>` (a header and its value are on one line: the patterns do not cross lines).
+ */
 class SecretScanner {
   readonly values = new Map<string, string>();
   readonly patterns: Array<[string, RegExp]> = [
-    ['an Authorization header value', /\bauthorization["']?\s*[:=]\s*["']?(?!<redacted>)\S/i],
+    ['an Authorization header value', /\bauthorization["']?[ \t]*[:=][ \t]*["']?(?!<redacted>)\S/i],
     ['a SigV4 Authorization value', /AWS4-HMAC-SHA256\s+Credential=/],
     ['a signature', /\bSignature\s*=\s*(?!<redacted>)[0-9a-f]/i],
-    ['a session token header', /\bx-amz-security-token["']?\s*[:=]\s*["']?(?!<redacted>)\S/i],
-    ['a presigned signature', /\bx-amz-signature["']?\s*[:=]\s*["']?(?!<redacted>)\S/i],
+    ['a session token header', /\bx-amz-security-token["']?[ \t]*[:=][ \t]*["']?(?!<redacted>)\S/i],
+    ['a presigned signature', /\bx-amz-signature["']?[ \t]*[:=][ \t]*["']?(?!<redacted>)\S/i],
   ];
 
   add(what: string, value: string | undefined): void {
@@ -264,7 +267,7 @@ describe('Security: no credentials or signatures in any log or output', function
     const log = fs.readFileSync(channelFiles('Lambda Workbench')[0], 'utf8');
     assert.match(log, /x-amz-security-token:<redacted>/);
     assert.match(log, /Authorization=<redacted>/);
-    assert.match(invoke.channelText(), /^Message: Authorization header requires 'Credential' parameter\. Authorization=<redacted>$/m);
+    assert.match(invoke.channelText(), /^✖ Failed: Authorization header requires 'Credential' parameter\. Authorization=<redacted>$/m);
     assert.match(log, /lambdaWorkbench\.invoke: InvalidSignatureException \(403\)/, 'the command wrapper logged the palette failure (with its stack)');
   });
 

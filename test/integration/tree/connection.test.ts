@@ -54,7 +54,7 @@ describe('Explorer: profile and region switching', () => {
     assert.deepEqual(eu.map((r) => r.label), [...DEMO_FUNCTIONS[DEMO_ACCOUNT][EU_REGION]]);
     // The region node tells how many once the list is complete.
     const usAgain = (await rows(fp)).find((r) => r.label === 'us-east-1');
-    assert.equal(usAgain?.description, '8 total');
+    assert.equal(usAgain?.description, `${DEMO_FUNCTIONS[DEMO_ACCOUNT][DEMO_REGION].length} total`);
   });
 
   it('a change while a list is loading still ends with the new connection\'s list', async () => {

@@ -42,12 +42,13 @@ function result(over: Partial<InvokeResultInput> & { response: InvokeResultInput
 }
 
 describe('invoke/model/format', () => {
-  it('writes a success in order: header, payload, status, version, request id, metrics, log, response', () => {
+  it('writes a success in order: header, outcome, payload, status, version, request id, metrics, log (without REPORT: its metrics are above), response, outcome', () => {
     const lines = result({
       response: { StatusCode: 200, ExecutedVersion: '2', LogResult: b64(TEXT_LOG), Payload: bytes('{"message":"Hello, world!","input":{"name":"world"}}'), requestId: '6f1c' },
     });
     assert.deepEqual(lines, [
       '=== hello-world:live (us-east-1) · RequestResponse · 2026-11-22T13:00:00.000Z ===',
+      '✔ Succeeded',
       'Payload: payloads/hello.json (17 bytes)',
       'Status: 200',
       'Executed version: 2',
@@ -62,7 +63,6 @@ describe('invoke/model/format', () => {
       'START RequestId: 6f1c Version: 2',
       '2026-11-22T13:00:00.010Z\t6f1c\tINFO\tgreeting world',
       'END RequestId: 6f1c',
-      'REPORT RequestId: 6f1c\tDuration: 2.35 ms\tBilled Duration: 3 ms\tMemory Size: 128 MB\tMax Memory Used: 67 MB\tInit Duration: 150.12 ms',
       '--- Response (52 bytes) ---',
       '{',
       '  "message": "Hello, world!",',
@@ -70,10 +70,11 @@ describe('invoke/model/format', () => {
       '    "name": "world"',
       '  }',
       '}',
+      '✔ Succeeded',
     ]);
   });
 
-  it('puts an unhandled function error right after the version, and the error readably instead of the raw response', () => {
+  it('says an unhandled function error first (and last), and shows the error readably instead of the raw response', () => {
     const payload = JSON.stringify({
       errorType: 'Error',
       errorMessage: 'Order could not be processed: missing orderId',
@@ -90,10 +91,10 @@ describe('invoke/model/format', () => {
     });
     assert.deepEqual(lines, [
       '=== order-processor (us-east-1) · RequestResponse · 2026-11-22T13:00:00.000Z ===',
+      '✖ Function error (Unhandled): Error: Order could not be processed: missing orderId',
       'Payload: {} (empty payload)',
       'Status: 200',
       'Executed version: $LATEST',
-      'FUNCTION ERROR (Unhandled): Error: Order could not be processed: missing orderId',
       'Request ID: r2',
       'Round trip: 1.2 s',
       '--- Log ---',
@@ -105,6 +106,7 @@ describe('invoke/model/format', () => {
       '  Error: Order could not be processed: missing orderId',
       '      at Runtime.handler (/var/task/index.js:4:11)',
       '      at Runtime.handleOnce (file:///var/runtime/index.mjs:1:2)',
+      '✖ Function error (Unhandled): Error: Order could not be processed: missing orderId',
     ]);
   });
 
@@ -116,8 +118,9 @@ describe('invoke/model/format', () => {
       stackTrace: ['  File "/var/task/app.py", line 3, in handler\n    return event["orderId"]\n'],
     });
     const lines = result({ response: { StatusCode: 200, FunctionError: 'Handled', ExecutedVersion: '1', Payload: bytes(py), requestId: 'p1' } });
-    assert.deepEqual(lines.slice(2, 5), ['Status: 200', 'Executed version: 1', "FUNCTION ERROR (Handled): KeyError: 'orderId'"]);
-    assert.deepEqual(lines.slice(-6), [
+    assert.equal(lines[1], "✖ Function error (Handled): KeyError: 'orderId'");
+    assert.deepEqual(lines.slice(3, 5), ['Status: 200', 'Executed version: 1']);
+    assert.deepEqual(lines.slice(-7, -1), [
       '--- Function error ---',
       'errorType: KeyError',
       "errorMessage: 'orderId'",
@@ -145,10 +148,10 @@ describe('invoke/model/format', () => {
     });
     assert.deepEqual(lines, [
       '=== slow-timeout (us-east-1) · RequestResponse · 2026-11-22T13:00:00.000Z ===',
+      `✖ Function error (Unhandled): ${msg}`,
       'Payload: {} (empty payload)',
       'Status: 200',
       'Executed version: $LATEST',
-      `FUNCTION ERROR (Unhandled): ${msg}`,
       'Request ID: r3',
       'Round trip: 3.0 s',
       'Duration: 3000 ms',
@@ -159,7 +162,6 @@ describe('invoke/model/format', () => {
       'START RequestId: r3 Version: $LATEST',
       msg,
       'END RequestId: r3',
-      'REPORT RequestId: r3\tDuration: 3000.00 ms\tBilled Duration: 3000 ms\tMemory Size: 128 MB\tMax Memory Used: 50 MB\tStatus: timeout',
       '--- Function error ---',
       `errorMessage: ${msg}`,
       '--- Response (90 bytes) ---',
@@ -167,6 +169,7 @@ describe('invoke/model/format', () => {
       `  "errorMessage": "${msg}",`,
       '  "extra": 1',
       '}',
+      `✖ Function error (Unhandled): ${msg}`,
     ]);
   });
 
@@ -177,7 +180,7 @@ describe('invoke/model/format', () => {
     const logStart = lines.indexOf('--- Log (last 4 KB; earlier lines cut) ---');
     assert.ok(logStart > 0, lines.join('\n'));
     assert.match(lines[logStart + 1], /^…/);
-    assert.deepEqual(lines.slice(-5), ['line of filler text', 'END RequestId: r4', 'REPORT RequestId: r4\tDuration: 1.00 ms\tBilled Duration: 1 ms\tMemory Size: 128 MB\tMax Memory Used: 60 MB', '--- Response (4 bytes) ---', 'null']);
+    assert.deepEqual(lines.slice(-5), ['line of filler text', 'END RequestId: r4', '--- Response (4 bytes) ---', 'null', '✔ Succeeded']);
     assert.ok(lines.includes('Duration: 1 ms'));
   });
 
@@ -189,7 +192,7 @@ describe('invoke/model/format', () => {
       '',
     ].join('\n');
     const lines = result({ response: { StatusCode: 200, ExecutedVersion: '$LATEST', LogResult: b64(log), Payload: bytes('{}') } });
-    assert.deepEqual(lines.slice(4, 12), [
+    assert.deepEqual(lines.slice(5, 13), [
       'Request ID: j1',
       'Round trip: 57 ms',
       'Duration: 9.87 ms',
@@ -205,24 +208,56 @@ describe('invoke/model/format', () => {
     const ev = formatInvokeResult({ ...HELLO_HEADER, invocationType: 'Event', response: { StatusCode: 202, Payload: new Uint8Array(), requestId: 'e1' }, elapsedMs: 12, logType: 'Tail' });
     assert.deepEqual(ev, [
       '=== hello-world:live (us-east-1) · Event · 2026-11-22T13:00:00.000Z ===',
+      '✔ Queued for asynchronous invocation: no response or log comes back',
       'Payload: payloads/hello.json (17 bytes)',
-      'Status: 202 (queued for asynchronous invocation; no response or log comes back)',
+      'Status: 202',
       'Request ID: e1',
       'Round trip: 12 ms',
+      '✔ Queued for asynchronous invocation: no response or log comes back',
     ]);
     const dry = formatInvokeResult({ ...HELLO_HEADER, invocationType: 'DryRun', response: { StatusCode: 204, requestId: 'd1' }, elapsedMs: 9, logType: 'Tail' });
-    assert.deepEqual(dry.slice(2), ['Status: 204 (dry run: parameters and permissions checked; the function did not run)', 'Request ID: d1', 'Round trip: 9 ms']);
+    assert.deepEqual(dry.slice(1), [
+      '✔ Dry run passed: the parameters and permissions are valid; the function did not run',
+      'Payload: payloads/hello.json (17 bytes)',
+      'Status: 204',
+      'Request ID: d1',
+      'Round trip: 9 ms',
+      '✔ Dry run passed: the parameters and permissions are valid; the function did not run',
+    ]);
+  });
+
+  it('shows what an endpoint sends with a 202 for what it is: not a response of the function', () => {
+    const ev = formatInvokeResult({ ...HELLO_HEADER, invocationType: 'Event', response: { StatusCode: 202, Payload: bytes('{"name":"world"}'), requestId: 'e2' }, elapsedMs: 12, logType: 'Tail' });
+    assert.deepEqual(ev.slice(-6), [
+      'Round trip: 12 ms',
+      '--- Body of the 202 answer (16 bytes): sent by the endpoint, not a response of the function ---',
+      '{',
+      '  "name": "world"',
+      '}',
+      '✔ Queued for asynchronous invocation: no response or log comes back',
+    ]);
+    assert.ok(!ev.some((l) => l.startsWith('--- Response')), ev.join('\n'));
+  });
+
+  it('names where the log is when Lambda answers with a reference to CloudWatch Logs (Managed Instances)', () => {
+    const ref = b64(JSON.stringify({ logGroup: '/aws/lambda/fleet-worker', logStreamName: '2026/12/02/[$LATEST.PUBLISHED]0a1b' }));
+    const lines = result({ response: { StatusCode: 200, LogResult: ref, Payload: bytes('1'), requestId: 'm1' }, logType: 'None' });
+    assert.ok(lines.includes('Log group: /aws/lambda/fleet-worker'), lines.join('\n'));
+    assert.ok(lines.includes('Log stream: 2026/12/02/[$LATEST.PUBLISHED]0a1b'), lines.join('\n'));
+    const at = lines.indexOf('--- Log ---');
+    assert.equal(lines[at + 1], '(not returned here: it is in CloudWatch Logs, log group /aws/lambda/fleet-worker, log stream 2026/12/02/[$LATEST.PUBLISHED]0a1b)');
+    assert.ok(!lines.some((l) => l.includes('logGroup')), 'the reference is not printed as if it were the log');
   });
 
   it('says where a large response went', () => {
     const lines = result({ response: { StatusCode: 200, Payload: bytes(`"${'x'.repeat(100)}"`), requestId: 'b1' }, responseInEditor: { threshold: 64 } });
-    assert.deepEqual(lines.slice(-2), ['--- Response (102 bytes) ---', 'Opened in an editor: larger than the lambdaWorkbench.invoke.responseInEditorThreshold setting (64 bytes).']);
+    assert.deepEqual(lines.slice(-3, -1), ['--- Response (102 bytes) ---', 'Opened in an editor: larger than the lambdaWorkbench.invoke.responseInEditorThreshold setting (64 bytes).']);
   });
 
   it('shows text, empty and binary responses, and no log when none came back', () => {
-    assert.deepEqual(result({ response: { StatusCode: 200, Payload: bytes('plain text\nline 2') } }).slice(-5), ['--- Log ---', '(none returned)', '--- Response (17 bytes) ---', 'plain text', 'line 2']);
-    assert.deepEqual(result({ response: { StatusCode: 200 } }).slice(-2), ['--- Response (0 bytes) ---', '(empty)']);
-    assert.deepEqual(result({ response: { StatusCode: 200, Payload: new Uint8Array([0xff, 0x00]) } }).slice(-2), ['--- Response (2 bytes) ---', '(not UTF-8 text; not shown)']);
+    assert.deepEqual(result({ response: { StatusCode: 200, Payload: bytes('plain text\nline 2') } }).slice(-6, -1), ['--- Log ---', '(none returned)', '--- Response (17 bytes) ---', 'plain text', 'line 2']);
+    assert.deepEqual(result({ response: { StatusCode: 200 } }).slice(-3, -1), ['--- Response (0 bytes) ---', '(empty)']);
+    assert.deepEqual(result({ response: { StatusCode: 200, Payload: new Uint8Array([0xff, 0x00]) } }).slice(-3, -1), ['--- Response (2 bytes) ---', '(not UTF-8 text; not shown)']);
   });
 
   it('notes unsaved editor text, stripped comments, a BOM, an empty file and a client context', () => {
@@ -234,7 +269,7 @@ describe('invoke/model/format', () => {
       elapsedMs: 1,
       logType: 'Tail',
     });
-    assert.deepEqual(lines.slice(1, 6), [
+    assert.deepEqual(lines.slice(2, 7), [
       'Payload: payloads/hello.json (20 bytes, unsaved editor text)',
       'Note: the editor has unsaved changes; its text was sent, not the file on disk.',
       'Note: removed the UTF-8 byte order mark before sending.',
@@ -242,12 +277,12 @@ describe('invoke/model/format', () => {
       'Client context: 40 bytes (base64)',
     ]);
     const empty = formatInvokeResult({ ...HELLO_HEADER, payload: { kind: 'file', label: 'e.json', checked: checked(2, { empty: true, commentsRemoved: 1 }) }, response: { StatusCode: 200 }, elapsedMs: 1, logType: 'Tail' });
-    assert.deepEqual(empty.slice(1, 4), ['Payload: e.json (2 bytes)', 'Note: removed 1 comment before sending (JSON allows neither).', 'Note: the file is empty; sent {}.']);
+    assert.deepEqual(empty.slice(2, 5), ['Payload: e.json (2 bytes)', 'Note: removed 1 comment before sending (JSON allows neither).', 'Note: the file is empty; sent {}.']);
     const untitled = formatInvokeResult({ ...HELLO_HEADER, payload: { kind: 'editor', label: 'Untitled-1', checked: checked(1) }, response: { StatusCode: 200 }, elapsedMs: 1, logType: 'Tail' });
-    assert.equal(untitled[1], 'Payload: Untitled-1 (1 byte, unsaved editor text)');
+    assert.equal(untitled[2], 'Payload: Untitled-1 (1 byte, unsaved editor text)');
   });
 
-  it('writes an API error with status, exception name, message, reason and hint', () => {
+  it('writes an API error: the message in the outcome; status, exception name, reason and what to do', () => {
     const lines = formatApiError(
       { ...HELLO_HEADER, target: { region: 'us-east-1', functionName: 'nope' } },
       { status: 404, name: 'ResourceNotFoundException', message: 'Function not found: arn:aws:lambda:us-east-1:111111111111:function:nope', hint: 'Not found. Check the region (us-east-1), the profile (demo) and the qualifier.' },
@@ -255,17 +290,18 @@ describe('invoke/model/format', () => {
     );
     assert.deepEqual(lines, [
       '=== nope (us-east-1) · RequestResponse · 2026-11-22T13:00:00.000Z ===',
+      '✖ Failed: Function not found: arn:aws:lambda:us-east-1:111111111111:function:nope',
       'Payload: payloads/hello.json (17 bytes)',
       'Status: 404',
-      'API ERROR: ResourceNotFoundException',
-      'Message: Function not found: arn:aws:lambda:us-east-1:111111111111:function:nope',
-      'Hint: Not found. Check the region (us-east-1), the profile (demo) and the qualifier.',
+      'Error: ResourceNotFoundException (404)',
+      'What to do: Not found. Check the region (us-east-1), the profile (demo) and the qualifier.',
       'Round trip: 31 ms',
+      '✖ Failed: Function not found: arn:aws:lambda:us-east-1:111111111111:function:nope',
     ]);
     const throttled = formatApiError(HELLO_HEADER, { status: 429, name: 'TooManyRequestsException', message: 'Rate exceeded', reason: 'ReservedFunctionConcurrentInvocationLimitExceeded' }, 5);
-    assert.deepEqual(throttled.slice(2, 6), ['Status: 429', 'API ERROR: TooManyRequestsException', 'Message: Rate exceeded', 'Reason: ReservedFunctionConcurrentInvocationLimitExceeded']);
+    assert.deepEqual(throttled.slice(3, 6), ['Status: 429', 'Error: TooManyRequestsException (429)', 'Reason: ReservedFunctionConcurrentInvocationLimitExceeded']);
     const network = formatApiError(HELLO_HEADER, { name: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:1' }, 2);
-    assert.equal(network[2], 'Status: (no response)');
+    assert.equal(network[3], 'Status: (no response)');
   });
 
   it('writes a payload that was not sent, with every problem', () => {
@@ -276,15 +312,18 @@ describe('invoke/model/format', () => {
     const lines = formatPayloadError({ ...HELLO_HEADER, payload: { kind: 'file', label: 'payloads/bad.json' } }, err);
     assert.deepEqual(lines, [
       '=== hello-world:live (us-east-1) · RequestResponse · 2026-11-22T13:00:00.000Z ===',
+      '⊘ Not sent: Invalid JSON in payloads/bad.json at line 3, column 8: value expected (+1 more).',
       'Payload: payloads/bad.json',
-      'NOT SENT: Invalid JSON in payloads/bad.json at line 3, column 8: value expected (+1 more).',
       '  line 4, column 11: value expected',
+      '⊘ Not sent: Invalid JSON in payloads/bad.json at line 3, column 8: value expected (+1 more).',
     ]);
   });
 
   it('writes a cancelled invocation', () => {
-    assert.deepEqual(formatCancelled(HELLO_HEADER, 1530).slice(2), ['CANCELLED after 1.5 s: stopped waiting for the response. The function may still run to completion.']);
-    assert.deepEqual(formatCancelled({ ...HELLO_HEADER, invocationType: 'Event' }, 20).slice(2), ['CANCELLED after 20 ms: stopped waiting for the answer. The request may still have been accepted.']);
+    const cancelled = formatCancelled(HELLO_HEADER, 1530);
+    assert.equal(cancelled[1], '■ Cancelled after 1.5 s: stopped waiting for the response. The function may still run to completion.');
+    assert.equal(cancelled[cancelled.length - 1], cancelled[1]);
+    assert.equal(formatCancelled({ ...HELLO_HEADER, invocationType: 'Event' }, 20)[1], '■ Cancelled after 20 ms: stopped waiting for the answer. The request may still have been accepted.');
   });
 
   it('pretty-prints JSON keeping numbers as written', () => {

@@ -1,5 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { decodeLogResult, parsePlatformReport, parseReport, parseReportLine } from '../../../src/invoke/model';
+import { DecodedLogTail, decodeLogResult as decode, parsePlatformReport, parseReport, parseReportLine } from '../../../src/invoke/model';
+
+/** The tail form (the test fails when it is not one). */
+function decodeLogResult(value: string | undefined): DecodedLogTail | undefined {
+  const d = decode(value);
+  assert.ok(d === undefined || d.kind === 'tail', `the tail form: ${JSON.stringify(d)}`);
+  return d as DecodedLogTail | undefined;
+}
 
 const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64');
 
@@ -59,6 +66,15 @@ describe('invoke/model/logResult', () => {
   it('keeps Japanese and emoji lines that are whole', () => {
     const log = '2026-11-22T13:00:00.000Z\tr\tINFO\tこんにちは、世界 👋🌏\n';
     assert.equal(decodeLogResult(b64(log))?.text, log);
+  });
+
+  it('recognises the reference form (Managed Instances): where the log is in CloudWatch Logs', () => {
+    const ref = { logGroup: '/aws/lambda/fleet-worker', logStreamName: '2026/12/02/[$LATEST.PUBLISHED]0a1b' };
+    assert.deepEqual(decode(b64(JSON.stringify(ref))), { kind: 'reference', ...ref });
+    // JSON log text that happens to start with a brace is still the tail.
+    const jsonLog = '{"time":"2026-11-22T13:00:00.000Z","type":"platform.start","record":{"requestId":"r"}}\n';
+    assert.equal(decode(b64(jsonLog))?.kind, 'tail');
+    assert.equal(decode(b64('{"logGroup":"","logStreamName":"s"}'))?.kind, 'tail', 'an empty group is not a reference');
   });
 
   it('shows bytes that are not UTF-8 as replacement characters rather than failing', () => {

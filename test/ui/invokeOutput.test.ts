@@ -1,0 +1,106 @@
+/**
+ * UI: the "Lambda Invocations" output read at a glance, in the real workbench, in the Light,
+ * Dark and High Contrast themes: each block starts (after its header) and ends with a one-line
+ * outcome whose colour says how it went (succeeded, function error, not sent), labels and ids
+ * stay in the text colour. Saves docs/images/invoke-output-{light,dark,high-contrast}.png.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { DEMO_REGION, Emulator, fixtures, startEmulator } from '../emulator';
+import { startWorkbench, Workbench } from '../harness/workbench';
+import { choosePickItem, nls, quickInput, restPointer, waitForOutputPanel } from './support';
+
+const THEMES: Array<{ name: string; file: string }> = [
+  { name: 'Light Modern', file: 'docs/images/invoke-output-light.png' },
+  { name: 'Dark Modern', file: 'docs/images/invoke-output-dark.png' },
+  { name: 'Dark High Contrast', file: 'docs/images/invoke-output-high-contrast.png' },
+];
+
+/** The colours the output panel paints: the text colour, and the colour of the first token that starts with each of `texts`. */
+async function colours(page: Page, texts: string[]): Promise<{ text: string; tokens: Record<string, string | undefined> }> {
+  return page.locator('.part.panel .monaco-editor').first().evaluate((editor, wanted) => {
+    // In the browser: no DOM types in this project's TypeScript, so the few used are declared here.
+    type El = { textContent: string | null; querySelectorAll(s: string): ArrayLike<El>; querySelector(s: string): El | null };
+    const colourOf = (e: El) => (globalThis as unknown as { getComputedStyle(e: El): { color: string } }).getComputedStyle(e).color;
+    const root = editor as unknown as El;
+    const spans = Array.from(root.querySelectorAll('.view-line span span'));
+    const tokens: Record<string, string | undefined> = {};
+    for (const w of wanted) {
+      const span = spans.find((s) => (s.textContent ?? '').startsWith(w));
+      tokens[w] = span ? colourOf(span) : undefined;
+    }
+    const lines = root.querySelector('.view-lines');
+    return { text: lines ? colourOf(lines) : '', tokens };
+  }, texts);
+}
+
+describe('UI: the invoke output at a glance, in three themes', function () {
+  this.timeout(300_000);
+  let emulator: Emulator;
+  let wb: Workbench;
+
+  before(async () => {
+    emulator = await startEmulator({ port: 0, seed: 'demo', quiet: true });
+    wb = await startWorkbench({
+      workspace: fixtures.demoWorkspace,
+      aws: { endpoint: emulator.endpoint, profile: 'demo', regions: [DEMO_REGION], credentialsFile: fixtures.credentialsFile, configFile: fixtures.configFile },
+      settings: { 'workbench.colorTheme': 'Default Light Modern' },
+    });
+    fs.writeFileSync(path.join(wb.workspace, 'payloads', 'broken.json'), '{\n  "orderId": "ord-1"\n  "amount": 3\n}\n');
+  });
+
+  after(async () => {
+    await wb?.stop();
+    await emulator?.stop();
+  });
+
+  async function invoke(functionName: string, payload: string): Promise<void> {
+    const page = wb.page;
+    await wb.runCommand(nls('command.invoke'));
+    await choosePickItem(page, functionName);
+    // $LATEST, an alias or a version, when the function has any; then the payload.
+    const item = (label: string) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row .label-name', { hasText: new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\$]/g, '\\$&')}\\s*$`) });
+    await item('$LATEST').or(item(payload)).first().waitFor({ state: 'visible', timeout: 30_000 });
+    if (await item('$LATEST').isVisible()) {
+      await page.keyboard.press('Enter');
+    }
+    await choosePickItem(page, payload);
+    await quickInput(page).waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  it('success, function error and a refused payload: the outcome first and last, coloured by outcome', async () => {
+    const page = wb.page;
+    await wb.openView();
+    await wb.closeEditors();
+    await invoke('hello-world', 'payloads/hello.json');
+    await invoke('order-processor', 'payloads/order-missing-id.json');
+    await invoke('hello-world', 'payloads/broken.json');
+    await wb.showOutputChannel('Lambda Invocations');
+    await wb.runCommand('View: Toggle Maximized Panel');
+    await restPointer(page);
+    const text = await waitForOutputPanel(page, [/^✔ Succeeded$/m, /^✖ Function error \(Unhandled\): Error: /m, /^⊘ Not sent: Invalid JSON in payloads\/broken\.json at line 2, column 21: a comma \(,\) is expected\.$/m]);
+    assert.equal(text.match(/^✔ Succeeded$/gm)?.length, 2, 'the success outcome is first and last of its block');
+
+    const seen: Record<string, Record<string, string | undefined>> = {};
+    for (const theme of THEMES) {
+      await wb.runCommand('Preferences: Color Theme');
+      await choosePickItem(page, theme.name);
+      await quickInput(page).waitFor({ state: 'hidden', timeout: 10_000 });
+      await page.waitForTimeout(500);
+      const c = await colours(page, ['✔', '✖', '⊘', 'Payload', 'Request ID', '===']);
+      seen[theme.name] = { text: c.text, ...c.tokens };
+      assert.ok(c.tokens['✔'] && c.tokens['✖'] && c.tokens['⊘'], `${theme.name}: outcome tokens found ${JSON.stringify(c)}`);
+      assert.notEqual(c.tokens['✔'], c.text, `${theme.name}: a success is coloured`);
+      assert.notEqual(c.tokens['✖'], c.text, `${theme.name}: a failure is coloured`);
+      assert.notEqual(c.tokens['✔'], c.tokens['✖'], `${theme.name}: success and failure differ`);
+      assert.equal(c.tokens['⊘'], c.tokens['✖'], `${theme.name}: not sent reads as a failure`);
+      assert.equal(c.tokens.Payload, c.text, `${theme.name}: labels keep the text colour`);
+      assert.equal(c.tokens['Request ID'], c.text, `${theme.name}: labels keep the text colour`);
+      await wb.screenshot(theme.file);
+    }
+    console.log(`      colours: ${JSON.stringify(seen)}`);
+    await wb.runCommand('View: Toggle Maximized Panel');
+  });
+});
