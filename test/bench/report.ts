@@ -85,8 +85,10 @@ export interface InvokeProfileFigures {
   /** Medians per invocation. */
   stepMedians: StepSummary[];
   commandMedianMs: number;
+  /** The command with what-if changes (rotation in the same window): median, and what it saves against the extension as it is. */
+  whatIf: Array<{ name: string; runs: number; medianMs: number; savedMs: number }>;
   host: ProfileSummary & { file: string; wallMs: number; samplingIntervalUs: number };
-  page?: ProfileSummary & { file: string; wallMs: number };
+  page?: ProfileSummary & { file: string; wallMs: number; metrics?: Record<string, number> };
   /** bench-results/profile-invoke.md: the summary for people. */
   summaryFile: string;
 }

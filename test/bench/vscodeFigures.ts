@@ -144,11 +144,16 @@ export function invokeProfileFigures(result: HostResult, extensionDir: string, r
     throw new Error('the profile window reported no steps or profile');
   }
   const host = { ...summarizeProfile(readProfile(hostProfile.file), hostProfile.invocations, hostLocator(extensionDir, repoRoot)), file: path.relative(repoRoot, hostProfile.file), wallMs: hostProfile.wallMs, samplingIntervalUs: hostProfile.samplingIntervalUs };
-  const page = pageProfile ? { ...summarizeProfile(readProfile(pageProfile.file), hostProfile.invocations, pageLocator()), file: path.relative(repoRoot, pageProfile.file), wallMs: pageProfile.wallMs } : undefined;
+  const page = pageProfile
+    ? { ...summarizeProfile(readProfile(pageProfile.file), hostProfile.invocations, pageLocator()), file: path.relative(repoRoot, pageProfile.file), wallMs: pageProfile.wallMs, metrics: pageProfile.metrics }
+    : undefined;
+  const asItIs = median(result.whatIf?.[0]?.commandMs ?? []);
+  const whatIf = (result.whatIf ?? []).map((w) => ({ name: w.name, runs: w.commandMs.length, medianMs: round(median(w.commandMs), 3), savedMs: round(asItIs - median(w.commandMs), 3) }));
   const figures: InvokeProfileFigures = {
     steps,
     stepMedians: summarizeSteps(steps),
     commandMedianMs: round(median(steps.commandMs), 3),
+    whatIf,
     host,
     page,
     summaryFile: path.relative(repoRoot, path.join(resultsDir, 'profile-invoke.md')),
@@ -212,7 +217,26 @@ export function profileMarkdown(f: InvokeProfileFigures, build: string): string 
     ...f.stepMedians.map((r) => `| ${r.name}${r.overlaps ? ' (overlaps)' : ''} | ${ms3(r.medianMs)} | ${ms3(r.meanMs)} | ${r.callsPerInvocation} |`),
     `| **the command, end to end** | **${ms3(f.commandMedianMs)}** | **${ms3(s.commandMs.reduce((a, b) => a + b, 0) / Math.max(1, s.commandMs.length))}** | |`,
     '',
+    '## What a fix would save (what-if, measured)',
+    '',
+    'The same command with one change made where the extension calls VS Code (test/bench/host/steps.ts), the variants in rotation',
+    'in the same window, one invocation each per round. Medians per invocation.',
+    '',
+    '| variant | runs | median ms | saved ms |',
+    '|---|---:|---:|---:|',
+    ...f.whatIf.map((w) => `| ${w.name} | ${w.runs} | ${ms3(w.medianMs)} | ${ms3(w.savedMs)} |`),
+    '',
     ...profileSection('Extension host CPU profile', f.host),
     ...(f.page ? profileSection('Page CPU profile (the workbench in the browser)', f.page) : []),
+    ...(f.page?.metrics
+      ? [
+          '### The page’s own counters (DevTools Performance metrics), per invocation',
+          '',
+          '| counter | per invocation |',
+          '|---|---:|',
+          ...Object.entries(f.page.metrics).map(([k, v]) => `| ${k} | ${ms3(v / Math.max(1, f.host.invocations))} |`),
+          '',
+        ]
+      : []),
   ].join('\n');
 }

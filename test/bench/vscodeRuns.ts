@@ -138,9 +138,18 @@ async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<
 }
 
 /** Answers the host's rendezvous requests for one window. */
+/** The page's counters read around the profile (Performance.getMetrics; durations in seconds). */
+const PAGE_METRICS = ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration', 'RecalcStyleCount', 'LayoutCount', 'Nodes', 'JSEventListeners'];
+
 class Rendezvous {
   private cdp: CDPSession | undefined;
   private profileStarted = 0;
+  private metricsAtStart: Record<string, number> = {};
+
+  private async pageMetrics(): Promise<Record<string, number>> {
+    const { metrics } = await this.cdp!.send('Performance.getMetrics');
+    return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+  }
 
   constructor(
     private readonly page: () => Page | undefined,
@@ -189,6 +198,8 @@ class Rendezvous {
         this.cdp = await page.context().newCDPSession(page);
         await this.cdp.send('Profiler.enable');
         await this.cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+        await this.cdp.send('Performance.enable');
+        this.metricsAtStart = await this.pageMetrics();
         await this.cdp.send('Profiler.start');
         this.profileStarted = Date.now();
         return {};
@@ -199,12 +210,22 @@ class Rendezvous {
         }
         const { profile } = await this.cdp.send('Profiler.stop');
         const wallMs = Date.now() - this.profileStarted;
+        const atEnd = await this.pageMetrics();
+        const metrics: Record<string, number> = {};
+        for (const m of PAGE_METRICS) {
+          const delta = (atEnd[m] ?? NaN) - (this.metricsAtStart[m] ?? NaN);
+          if (m.endsWith('Duration')) {
+            metrics[`${m}Ms`] = delta * 1000;
+          } else {
+            metrics[m] = delta;
+          }
+        }
         await this.cdp.detach();
         this.cdp = undefined;
         fs.mkdirSync(this.resultsDir, { recursive: true });
         const file = path.join(this.resultsDir, PAGE_PROFILE_FILE);
         fs.writeFileSync(file, JSON.stringify(profile));
-        return { file, busyMs: busyMs(profile as unknown as CpuProfile), wallMs } satisfies PageProfile;
+        return { file, busyMs: busyMs(profile as unknown as CpuProfile), wallMs, metrics } satisfies PageProfile;
       }
     }
   }

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { withCpuProfile, withCpuTimes } from './cpuProfile';
 import { closeResponseEditor, invokeFileCommand } from './invokeFeel';
-import type { HostCpuProfile, HostParams, PageProfile, StepFigures } from './protocol';
+import type { HostCpuProfile, HostParams, PageProfile, StepFigures, WhatIfSample } from './protocol';
 import { rendezvous } from './rendezvous';
 import type { StepRecorder } from './steps';
 
@@ -18,12 +18,21 @@ export const HOST_PROFILE_FILE = 'profile-invoke-host.cpuprofile';
 /** The interval between the host profiler's samples: fine enough for steps of a tenth of a millisecond. */
 const SAMPLING_INTERVAL_US = 250;
 
+/** The what-if variants, run in rotation (one invocation each per round), so that drift hits all alike. */
+const WHAT_IF: Array<Omit<WhatIfSample, 'commandMs'>> = [
+  { name: 'as it is', changes: {} },
+  { name: 'Memento writes not awaited', changes: { mementoNoWait: true } },
+  { name: 'no progress notification', changes: { noProgress: true } },
+  { name: 'channel revealed once only', changes: { revealOnce: true } },
+  { name: 'all three', changes: { mementoNoWait: true, noProgress: true, revealOnce: true } },
+];
+
 export async function measureProfile(
   params: HostParams,
   folder: string,
   recorder: StepRecorder,
   log: (line: string) => void,
-): Promise<{ steps: StepFigures; hostProfile: HostCpuProfile; pageProfile: PageProfile }> {
+): Promise<{ steps: StepFigures; whatIf: WhatIfSample[]; hostProfile: HostCpuProfile; pageProfile: PageProfile }> {
   const uri = vscode.Uri.file(params.payloadFile);
   const target = { region: params.region, functionName: params.functionName };
   await vscode.window.showTextDocument(uri, { preview: false });
@@ -55,6 +64,26 @@ export async function measureProfile(
     wallMsPerInvocation: timed.wallMs / n,
   });
 
+  const rounds = Math.max(5, Math.round(n / 5));
+  log(`profile: what-if variants, ${rounds} rounds of ${WHAT_IF.length} invocations`);
+  const whatIf: WhatIfSample[] = WHAT_IF.map((w) => ({ ...w, commandMs: [] }));
+  try {
+    for (let r = 0; r < rounds; r++) {
+      for (let i = 0; i < whatIf.length; i++) {
+        // Each round starts with another variant.
+        const w = whatIf[(i + r) % whatIf.length];
+        recorder.whatIf = w.changes;
+        const t0 = performance.now();
+        await invokeFileCommand(uri, target);
+        w.commandMs.push(performance.now() - t0);
+      }
+    }
+  } finally {
+    recorder.whatIf = {};
+  }
+  // Let what the last variants left behind (writes not awaited) settle.
+  await new Promise((r) => setTimeout(r, 500));
+
   log(`profile: ${n} invocations under the CPU profilers (extension host and page)`);
   const file = path.join(params.resultsDir, HOST_PROFILE_FILE);
   await rendezvous(folder, params.run, 'page-profile-start');
@@ -64,5 +93,5 @@ export async function measureProfile(
     }
   });
   const pageProfile = await rendezvous<PageProfile>(folder, params.run, 'page-profile-stop', undefined, 120_000);
-  return { steps, hostProfile: { file, invocations: n, wallMs, samplingIntervalUs: SAMPLING_INTERVAL_US }, pageProfile };
+  return { steps, whatIf, hostProfile: { file, invocations: n, wallMs, samplingIntervalUs: SAMPLING_INTERVAL_US }, pageProfile };
 }

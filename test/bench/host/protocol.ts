@@ -159,6 +159,27 @@ export interface StepFigures {
   wallMsPerInvocation: number;
 }
 
+/**
+ * What-if changes the profile window can make to the extension's calls, to measure what a
+ * fix would save before it is written (never in the windows that measure the product):
+ * - `mementoNoWait`: workspaceState.update() is made, but its promise resolves at once;
+ * - `noProgress`: withProgress runs the task without a notification (what showing it only
+ *   after a delay comes to for calls that end before the delay);
+ * - `revealOnce`: a channel's show() only does something the first time.
+ */
+export interface WhatIf {
+  mementoNoWait?: boolean;
+  noProgress?: boolean;
+  revealOnce?: boolean;
+}
+
+/** The invoke command with some what-if changes, in rotation with the others (same window). */
+export interface WhatIfSample {
+  name: string;
+  changes: WhatIf;
+  commandMs: number[];
+}
+
 export interface HostCpuProfile {
   /** The .cpuprofile written (absolute path). */
   file: string;
@@ -173,6 +194,8 @@ export interface PageProfile {
   /** Non-idle time of the page's main thread. */
   busyMs: number;
   wallMs: number;
+  /** Changes of the page's own counters over the profile (DevTools Performance.getMetrics): durations in ms, counts. */
+  metrics?: Record<string, number>;
 }
 
 export interface HostResult {
@@ -186,6 +209,7 @@ export interface HostResult {
   firstView?: FirstViewSample;
   invokeFeel?: InvokeFeelSample[];
   steps?: StepFigures;
+  whatIf?: WhatIfSample[];
   hostProfile?: HostCpuProfile;
   pageProfile?: PageProfile;
   memory?: {

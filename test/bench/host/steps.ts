@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { median, round } from '../stats';
 import { Load, moduleInternals } from './activation';
-import type { StepFigures } from './protocol';
+import type { StepFigures, WhatIf } from './protocol';
 
 type AnyFunction = (...args: unknown[]) => unknown;
 
@@ -28,6 +28,8 @@ interface StepTotal {
 
 /** Collects the time of each step per invocation (between begin() and end()). */
 export class StepRecorder {
+  /** The what-if changes in force (none: the extension as it is). */
+  whatIf: WhatIf = {};
   private current: Map<string, StepTotal> | undefined;
   private readonly invocations: Array<Map<string, StepTotal>> = [];
   private readonly commandMs: number[] = [];
@@ -181,6 +183,9 @@ export function interposeExtension(recorder: StepRecorder, extensionRoot: string
       interpose(window, (key, value) => {
         if (key === 'withProgress' && typeof value === 'function') {
           return async (options: unknown, task: AnyFunction) => {
+            if (recorder.whatIf.noProgress) {
+              return task({ report: () => undefined }, { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) });
+            }
             const t0 = performance.now();
             let taskStart = t0;
             let taskEnd = t0;
@@ -202,9 +207,19 @@ export function interposeExtension(recorder: StepRecorder, extensionRoot: string
         if (key === 'createOutputChannel' && typeof value === 'function') {
           return (name: string, ...rest: unknown[]) => {
             const channel = (value as AnyFunction).call(window, name, ...rest) as object;
-            return interpose(channel, (k, v) =>
-              typeof v === 'function' && CHANNEL_WRITES.has(k) ? (...a: unknown[]) => recorder.timeSync(`channel "${name}": ${String(k)}()`, () => (v as AnyFunction).apply(channel, a)) : v,
-            );
+            let shown = false;
+            return interpose(channel, (k, v) => {
+              if (typeof v !== 'function' || !CHANNEL_WRITES.has(k)) {
+                return v;
+              }
+              return (...a: unknown[]) => {
+                if (k === 'show' && shown && recorder.whatIf.revealOnce) {
+                  return undefined;
+                }
+                shown ||= k === 'show';
+                return recorder.timeSync(`channel "${name}": ${String(k)}()`, () => (v as AnyFunction).apply(channel, a));
+              };
+            });
           };
         }
         return value;
@@ -293,7 +308,16 @@ export function interposeExtension(recorder: StepRecorder, extensionRoot: string
     const [context, ...rest] = args;
     const workspaceState = (context as { workspaceState: { update: AnyFunction } }).workspaceState;
     const timedState = Object.create(workspaceState, {
-      update: { value: (key: string, value: unknown) => recorder.timeAsync(`Memento write: workspaceState.update("${key}")`, () => workspaceState.update(key, value) as Promise<void>) },
+      update: {
+        value: (key: string, value: unknown) => {
+          const written = recorder.timeAsync(`Memento write: workspaceState.update("${key}")`, () => workspaceState.update(key, value) as Promise<void>);
+          if (recorder.whatIf.mementoNoWait) {
+            written.catch(() => undefined);
+            return Promise.resolve();
+          }
+          return written;
+        },
+      },
     }) as object;
     return [Object.create(context as object, { workspaceState: { value: timedState } }), ...rest];
   };
