@@ -84,6 +84,9 @@ export interface InvokeProfileFigures {
   steps: StepFigures;
   /** Medians per invocation. */
   stepMedians: StepSummary[];
+  /** The same with the 1 MB payload. */
+  stepsLarge?: StepFigures;
+  stepMediansLarge?: StepSummary[];
   commandMedianMs: number;
   /** The command with what-if changes (rotation in the same window): median, and what it saves against the extension as it is. */
   whatIf: Array<{ name: string; runs: number; medianMs: number; savedMs: number }>;

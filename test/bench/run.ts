@@ -89,12 +89,14 @@ const CONFIG = {
   hostFunctions: 5000,
   hostInvocations: QUICK ? 200 : 1000,
   profileInvocations: QUICK ? 40 : 200,
+  /** The profile's steps with the 1 MB payload (its response opens in an editor). */
+  profileLargeInvocations: QUICK ? 3 : 10,
   /** The invoke command ÷ bare InvokeCommand cases (runs each side, after warm-up rounds). */
   invokeFeel: [
     { label: '1 KB', bytes: 1024, latencyMs: 0, runs: QUICK ? 8 : 40, warmup: QUICK ? 3 : 10 },
     { label: '1 KB', bytes: 1024, latencyMs: 50, runs: QUICK ? 5 : 20, warmup: 3 },
-    { label: '1 MB', bytes: 1024 * 1024, latencyMs: 0, runs: QUICK ? 4 : 15, warmup: 2 },
-    { label: '1 MB', bytes: 1024 * 1024, latencyMs: 50, runs: QUICK ? 3 : 10, warmup: 2 },
+    { label: '1 MB', bytes: 1024 * 1024, latencyMs: 0, runs: QUICK ? 4 : 10, warmup: 2 },
+    { label: '1 MB', bytes: 1024 * 1024, latencyMs: 50, runs: QUICK ? 3 : 8, warmup: 2 },
   ],
 };
 
@@ -452,6 +454,8 @@ async function measureInVSCode(report: BenchReport, extensionDir: string, emu: E
             )
           : undefined,
       resultsDir,
+      largePayloadFile: mode === 'profile' ? path.join(folder, payloadNames.get(CONFIG.mbPayloadBytes)!) : undefined,
+      largeInvocations: mode === 'profile' ? CONFIG.profileLargeInvocations : undefined,
     }),
   }));
   log(

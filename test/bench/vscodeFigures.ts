@@ -1,8 +1,8 @@
 /** The figures of the VS Code windows (host results), as the report holds them. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { HostResult } from './host/protocol';
-import { summarizeSteps } from './host/steps';
+import type { HostResult, StepFigures } from './host/protocol';
+import { StepSummary, summarizeSteps } from './host/steps';
 import type { ActivationFigures, FirstViewFigures, InvokeFeelFigures, InvokeProfileFigures, MemoryFigures } from './report';
 import { CpuProfile, hostLocator, pageLocator, ProfileSummary, summarizeProfile } from './profileSummary';
 import { formatMs, median, round, sideBySide } from './stats';
@@ -152,6 +152,8 @@ export function invokeProfileFigures(result: HostResult, extensionDir: string, r
   const figures: InvokeProfileFigures = {
     steps,
     stepMedians: summarizeSteps(steps),
+    stepsLarge: result.stepsLarge,
+    stepMediansLarge: result.stepsLarge ? summarizeSteps(result.stepsLarge) : undefined,
     commandMedianMs: round(median(steps.commandMs), 3),
     whatIf,
     host,
@@ -192,6 +194,20 @@ function profileSection(title: string, s: ProfileSummary & { file: string; wallM
   ];
 }
 
+function stepTable(title: string, s: StepFigures, rows: StepSummary[]): string[] {
+  const mean = s.commandMs.reduce((a, b) => a + b, 0) / Math.max(1, s.commandMs.length);
+  return [
+    `### ${title}: ${s.invocations} invocations; CPU per invocation: host ${ms3(s.hostCpuMsPerInvocation)} ms` +
+      (s.serverCpuMsPerInvocation !== undefined ? `, server ${ms3(s.serverCpuMsPerInvocation)} ms` : ''),
+    '',
+    '| step | median ms | mean ms | calls per invocation (mean) |',
+    '|---|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.name}${r.overlaps ? ' (overlaps)' : ''} | ${ms3(r.medianMs)} | ${ms3(r.meanMs)} | ${r.callsPerInvocation} |`),
+    `| **the command, end to end** | **${ms3(median(s.commandMs))}** | **${ms3(mean)}** | |`,
+    '',
+  ];
+}
+
 export function profileMarkdown(f: InvokeProfileFigures, build: string): string {
   const s = f.steps;
   return [
@@ -207,16 +223,13 @@ export function profileMarkdown(f: InvokeProfileFigures, build: string): string 
       (f.page ? `, page (the workbench's main thread) ${ms3(f.page.busyPerInvocationMs)} ms busy` : '') +
       '.',
     '',
-    '## Steps (wall clock, median per invocation)',
+    '## Steps (wall clock, per invocation)',
     '',
     'Steps marked "overlaps" run while another step waits (they are not part of the sum). The CPU time of the',
     'page is not in any step: the extension host waits for it (Memento writes are answered by the page).',
     '',
-    '| step | median ms | mean ms | calls per invocation (mean) |',
-    '|---|---:|---:|---:|',
-    ...f.stepMedians.map((r) => `| ${r.name}${r.overlaps ? ' (overlaps)' : ''} | ${ms3(r.medianMs)} | ${ms3(r.meanMs)} | ${r.callsPerInvocation} |`),
-    `| **the command, end to end** | **${ms3(f.commandMedianMs)}** | **${ms3(s.commandMs.reduce((a, b) => a + b, 0) / Math.max(1, s.commandMs.length))}** | |`,
-    '',
+    ...stepTable('1 KB payload', s, f.stepMedians),
+    ...(f.stepsLarge && f.stepMediansLarge ? stepTable('1 MB payload (the response opens in an editor)', f.stepsLarge, f.stepMediansLarge) : []),
     '## What a fix would save (what-if, measured)',
     '',
     'The same command with one change made where the extension calls VS Code (test/bench/host/steps.ts), the variants in rotation',

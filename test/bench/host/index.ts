@@ -97,7 +97,7 @@ export async function run(): Promise<void> {
 
       if (params.mode === 'profile' && recorder) {
         const p = await measureProfile(params, folder, recorder, log);
-        Object.assign(result, { steps: p.steps, whatIf: p.whatIf, hostProfile: p.hostProfile, pageProfile: p.pageProfile });
+        Object.assign(result, { steps: p.steps, stepsLarge: p.stepsLarge, whatIf: p.whatIf, hostProfile: p.hostProfile, pageProfile: p.pageProfile });
         return;
       }
 

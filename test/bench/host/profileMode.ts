@@ -27,17 +27,40 @@ const WHAT_IF: Array<Omit<WhatIfSample, 'commandMs'>> = [
   { name: 'all three', changes: { mementoNoWait: true, noProgress: true, revealOnce: true } },
 ];
 
+/** `n` invocations with every step timed, and the CPU time of the host and of the server around them. */
+async function timeSteps(recorder: StepRecorder, uri: vscode.Uri, target: { region: string; functionName: string }, n: number): Promise<StepFigures> {
+  recorder.reset();
+  const timed = await withCpuTimes(async () => {
+    for (let i = 0; i < n; i++) {
+      recorder.begin();
+      const t0 = performance.now();
+      let opened: vscode.TextDocument | undefined;
+      try {
+        opened = (await invokeFileCommand(uri, target)).responseDocument;
+      } finally {
+        recorder.end(performance.now() - t0);
+      }
+      await closeResponseEditor(opened);
+    }
+  });
+  return recorder.figures({
+    hostCpuMsPerInvocation: timed.hostCpuMs / n,
+    serverCpuMsPerInvocation: timed.serverCpuMs !== undefined ? timed.serverCpuMs / n : undefined,
+    wallMsPerInvocation: timed.wallMs / n,
+  });
+}
+
 export async function measureProfile(
   params: HostParams,
   folder: string,
   recorder: StepRecorder,
   log: (line: string) => void,
-): Promise<{ steps: StepFigures; whatIf: WhatIfSample[]; hostProfile: HostCpuProfile; pageProfile: PageProfile }> {
+): Promise<{ steps: StepFigures; stepsLarge?: StepFigures; whatIf: WhatIfSample[]; hostProfile: HostCpuProfile; pageProfile: PageProfile }> {
   const uri = vscode.Uri.file(params.payloadFile);
   const target = { region: params.region, functionName: params.functionName };
   await vscode.window.showTextDocument(uri, { preview: false });
-  const once = async () => {
-    const outcome = await invokeFileCommand(uri, target);
+  const once = async (file = uri) => {
+    const outcome = await invokeFileCommand(file, target);
     await closeResponseEditor(outcome.responseDocument);
   };
   const warmup = Math.min(20, params.invocations);
@@ -46,23 +69,17 @@ export async function measureProfile(
   }
 
   log(`profile: ${params.invocations} invocations with each step timed`);
-  const timed = await withCpuTimes(async () => {
-    for (let i = 0; i < params.invocations; i++) {
-      recorder.begin();
-      const t0 = performance.now();
-      try {
-        await invokeFileCommand(uri, target);
-      } finally {
-        recorder.end(performance.now() - t0);
-      }
-    }
-  });
   const n = params.invocations;
-  const steps = recorder.figures({
-    hostCpuMsPerInvocation: timed.hostCpuMs / n,
-    serverCpuMsPerInvocation: timed.serverCpuMs !== undefined ? timed.serverCpuMs / n : undefined,
-    wallMsPerInvocation: timed.wallMs / n,
-  });
+  const steps = await timeSteps(recorder, uri, target, n);
+  let stepsLarge: StepFigures | undefined;
+  if (params.largePayloadFile && params.largeInvocations) {
+    log(`profile: ${params.largeInvocations} invocations with a large payload, each step timed`);
+    const large = vscode.Uri.file(params.largePayloadFile);
+    await vscode.window.showTextDocument(large, { preview: false });
+    await once(large); // its first run: not timed
+    stepsLarge = await timeSteps(recorder, large, target, params.largeInvocations);
+    await vscode.window.showTextDocument(uri, { preview: false });
+  }
 
   const rounds = Math.max(5, Math.round(n / 5));
   log(`profile: what-if variants, ${rounds} rounds of ${WHAT_IF.length} invocations`);
@@ -93,5 +110,5 @@ export async function measureProfile(
     }
   });
   const pageProfile = await rendezvous<PageProfile>(folder, params.run, 'page-profile-stop', undefined, 120_000);
-  return { steps, whatIf, hostProfile: { file, invocations: n, wallMs, samplingIntervalUs: SAMPLING_INTERVAL_US }, pageProfile };
+  return { steps, stepsLarge, whatIf, hostProfile: { file, invocations: n, wallMs, samplingIntervalUs: SAMPLING_INTERVAL_US }, pageProfile };
 }

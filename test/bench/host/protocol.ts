@@ -78,6 +78,9 @@ export interface HostParams {
   invokeCases?: InvokeFeelCase[];
   /** Where the profile mode writes its .cpuprofile. */
   resultsDir: string;
+  /** Profile mode: a large payload (1 MB) whose steps are timed too, and how many times. */
+  largePayloadFile?: string;
+  largeInvocations?: number;
 }
 
 export interface MemorySample {
@@ -209,6 +212,8 @@ export interface HostResult {
   firstView?: FirstViewSample;
   invokeFeel?: InvokeFeelSample[];
   steps?: StepFigures;
+  /** The same steps with the large payload (its response opens in an editor). */
+  stepsLarge?: StepFigures;
   whatIf?: WhatIfSample[];
   hostProfile?: HostCpuProfile;
   pageProfile?: PageProfile;

@@ -37,6 +37,13 @@ export class StepRecorder {
   private readonly overlapping = new Set<string>();
   private readonly marks = new Map<string, number>();
 
+  /** Forgets the invocations recorded so far (the steps' names and order stay). */
+  reset(): void {
+    this.invocations.length = 0;
+    this.commandMs.length = 0;
+    this.current = undefined;
+  }
+
   begin(): void {
     this.current = new Map();
   }
@@ -204,6 +211,9 @@ export function interposeExtension(recorder: StepRecorder, extensionRoot: string
             }
           };
         }
+        if (key === 'showTextDocument' && typeof value === 'function') {
+          return (...args: unknown[]) => recorder.timeAsync('response editor: window.showTextDocument()', () => (value as AnyFunction).apply(window, args) as Promise<unknown>);
+        }
         if (key === 'createOutputChannel' && typeof value === 'function') {
           return (name: string, ...rest: unknown[]) => {
             const channel = (value as AnyFunction).call(window, name, ...rest) as object;
@@ -235,9 +245,18 @@ export function interposeExtension(recorder: StepRecorder, extensionRoot: string
         }
         return value;
       });
+    const wrapWorkspace = (workspace: object) =>
+      interpose(workspace, (key, value) =>
+        key === 'openTextDocument' && typeof value === 'function'
+          ? (...args: unknown[]) => recorder.timeAsync('response editor: workspace.openTextDocument()', () => (value as AnyFunction).apply(workspace, args) as Promise<unknown>)
+          : value,
+      );
     return interpose(api, (key, value) => {
       if (key === 'window' && value && typeof value === 'object') {
         return wrapWindow(value);
+      }
+      if (key === 'workspace' && value && typeof value === 'object') {
+        return wrapWorkspace(value);
       }
       if (key === 'languages' && value && typeof value === 'object') {
         return wrapLanguages(value);
