@@ -236,6 +236,10 @@ export function hostLocator(extensionRoot: string, repoRoot: string): Locate {
     if (file.startsWith('node:')) {
       return { name, where: file, category: 'Node.js' };
     }
+    const builtIn = /\/extensions\/([^/]+)\/(?:dist|out)\/(.*)$/.exec(file);
+    if (builtIn) {
+      return { name, where: `${builtIn[1]}/${builtIn[2]}:${frame.lineNumber + 1}`, category: `VS Code's built-in extension "${builtIn[1]}"` };
+    }
     const vs = /\/out\/(vs\/.*)$/.exec(file);
     if (vs) {
       return { name, where: `${vs[1]}:${frame.lineNumber + 1}`, category: `VS Code: ${vs[1]}` };

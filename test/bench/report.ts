@@ -88,7 +88,7 @@ export interface InvokeProfileFigures {
   stepsLarge?: StepFigures;
   stepMediansLarge?: StepSummary[];
   commandMedianMs: number;
-  /** The command with what-if changes (rotation in the same window): median, and what it saves against the extension as it is. */
+  /** The command with what-if changes (same window, shuffled rounds): median, and what it saves against the extension as it is. */
   whatIf: Array<{ name: string; runs: number; medianMs: number; savedMs: number }>;
   host: ProfileSummary & { file: string; wallMs: number; samplingIntervalUs: number };
   page?: ProfileSummary & { file: string; wallMs: number; metrics?: Record<string, number> };

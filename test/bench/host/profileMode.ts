@@ -18,7 +18,7 @@ export const HOST_PROFILE_FILE = 'profile-invoke-host.cpuprofile';
 /** The interval between the host profiler's samples: fine enough for steps of a tenth of a millisecond. */
 const SAMPLING_INTERVAL_US = 250;
 
-/** The what-if variants, run in rotation (one invocation each per round), so that drift hits all alike. */
+/** The what-if variants, one invocation each per round in a shuffled order, so that drift hits all alike. */
 const WHAT_IF: Array<Omit<WhatIfSample, 'commandMs'>> = [
   { name: 'as it is', changes: {} },
   { name: 'Memento writes not awaited', changes: { mementoNoWait: true } },
@@ -26,6 +26,27 @@ const WHAT_IF: Array<Omit<WhatIfSample, 'commandMs'>> = [
   { name: 'channel revealed once only', changes: { revealOnce: true } },
   { name: 'all three', changes: { mementoNoWait: true, noProgress: true, revealOnce: true } },
 ];
+
+/** A small deterministic generator (mulberry32): the same orders in every run. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
 
 /** `n` invocations with every step timed, and the CPU time of the host and of the server around them. */
 async function timeSteps(recorder: StepRecorder, uri: vscode.Uri, target: { region: string; functionName: string }, n: number): Promise<StepFigures> {
@@ -84,22 +105,23 @@ export async function measureProfile(
   const rounds = Math.max(5, Math.round(n / 5));
   log(`profile: what-if variants, ${rounds} rounds of ${WHAT_IF.length} invocations`);
   const whatIf: WhatIfSample[] = WHAT_IF.map((w) => ({ ...w, commandMs: [] }));
+  const random = seededRandom(1);
   try {
     for (let r = 0; r < rounds; r++) {
-      for (let i = 0; i < whatIf.length; i++) {
-        // Each round starts with another variant.
-        const w = whatIf[(i + r) % whatIf.length];
+      // A new order each round, so that no variant always follows the same one.
+      for (const w of shuffled(whatIf, random)) {
         recorder.whatIf = w.changes;
         const t0 = performance.now();
         await invokeFileCommand(uri, target);
         w.commandMs.push(performance.now() - t0);
+        recorder.whatIf = {};
+        // What the variant did not wait for runs out before the next one is timed.
+        await recorder.settle();
       }
     }
   } finally {
     recorder.whatIf = {};
   }
-  // Let what the last variants left behind (writes not awaited) settle.
-  await new Promise((r) => setTimeout(r, 500));
 
   log(`profile: ${n} invocations under the CPU profilers (extension host and page)`);
   const file = path.join(params.resultsDir, HOST_PROFILE_FILE);

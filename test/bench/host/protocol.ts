@@ -176,7 +176,7 @@ export interface WhatIf {
   revealOnce?: boolean;
 }
 
-/** The invoke command with some what-if changes, in rotation with the others (same window). */
+/** The invoke command with some what-if changes, one invocation per round beside the other variants (same window). */
 export interface WhatIfSample {
   name: string;
   changes: WhatIf;

@@ -30,6 +30,21 @@ interface StepTotal {
 export class StepRecorder {
   /** The what-if changes in force (none: the extension as it is). */
   whatIf: WhatIf = {};
+  /** Writes a what-if change did not let the extension wait for, still under way. */
+  private readonly pending = new Set<Promise<unknown>>();
+
+  /** Lets a write the extension did not wait for run out its course. */
+  track(p: Promise<unknown>): void {
+    const settled = p.catch(() => undefined).finally(() => this.pending.delete(settled));
+    this.pending.add(settled);
+  }
+
+  /** Waits for every write still under way (so that none spills into the next measured invocation). */
+  async settle(): Promise<void> {
+    while (this.pending.size > 0) {
+      await Promise.all([...this.pending]);
+    }
+  }
   private current: Map<string, StepTotal> | undefined;
   private readonly invocations: Array<Map<string, StepTotal>> = [];
   private readonly commandMs: number[] = [];
@@ -331,7 +346,7 @@ export function interposeExtension(recorder: StepRecorder, extensionRoot: string
         value: (key: string, value: unknown) => {
           const written = recorder.timeAsync(`Memento write: workspaceState.update("${key}")`, () => workspaceState.update(key, value) as Promise<void>);
           if (recorder.whatIf.mementoNoWait) {
-            written.catch(() => undefined);
+            recorder.track(written);
             return Promise.resolve();
           }
           return written;
