@@ -231,6 +231,25 @@ class Rendezvous {
   }
 }
 
+/**
+ * Opens the workbench, again when the page did not load in time (a busy machine): the
+ * contexts of the failed attempt are closed first, so that no half-open window runs the
+ * entry beside the next one.
+ */
+async function openWithRetries(browser: Browser, open: () => Promise<Page>, attempts = 3): Promise<Page> {
+  for (let i = 1; ; i++) {
+    try {
+      return await open();
+    } catch (err) {
+      if (i >= attempts || !/timeout/i.test(String((err as Error)?.message))) {
+        throw err;
+      }
+      await Promise.all(browser.contexts().map((c) => c.close().catch(() => undefined)));
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+}
+
 /** Opens one workbench window with the entry as its tests; resolves with the exit code. */
 async function runWindow(browser: Browser, server: CodeServer, extensionPath: string, folder: string, timeoutMs: number, o: VSCodeRunOptions): Promise<number> {
   let finished = false;
@@ -242,31 +261,33 @@ async function runWindow(browser: Browser, server: CodeServer, extensionPath: st
   };
   const opened: { page?: Page } = {};
   const rendezvous = new Rendezvous(() => opened.page, folder, o.resultsDir);
-  const page = await openWorkbench(browser, server, {
-    folder,
-    payload: testPayload(server, extensionPath, HOST_ENTRY),
-    onLog: (type, text) => {
-      if (rendezvous.handle(text, o.log)) {
-        return;
-      }
-      if (!finished && text.includes('[bench host]')) {
-        o.log(text.slice(text.indexOf('[bench host]')));
-        return;
-      }
-      // Errors only, and none of the shutdown chatter once the run is over.
-      if (!finished && type === 'error' && !/getaddrinfo|ENOTFOUND|EAI_AGAIN|authentication provider|\[lifecycle\]/i.test(text)) {
-        const first = text.split('\n')[0];
-        const seen = seenErrors.get(first) ?? 0;
-        seenErrors.set(first, seen + 1);
-        if (seen === 0) {
-          o.log(`[VS Code console] ${text}`);
-        } else if ([10, 100, 1000].includes(seen + 1)) {
-          o.log(`[VS Code console] ${first} (${seen + 1} times so far)`);
+  const page = await openWithRetries(browser, () =>
+    openWorkbench(browser, server, {
+      folder,
+      payload: testPayload(server, extensionPath, HOST_ENTRY),
+      onLog: (type, text) => {
+        if (rendezvous.handle(text, o.log)) {
+          return;
         }
-      }
-    },
-    onExit: (code) => finish(code),
-  });
+        if (!finished && text.includes('[bench host]')) {
+          o.log(text.slice(text.indexOf('[bench host]')));
+          return;
+        }
+        // Errors only, and none of the shutdown chatter once the run is over.
+        if (!finished && type === 'error' && !/getaddrinfo|ENOTFOUND|EAI_AGAIN|authentication provider|\[lifecycle\]/i.test(text)) {
+          const first = text.split('\n')[0];
+          const seen = seenErrors.get(first) ?? 0;
+          seenErrors.set(first, seen + 1);
+          if (seen === 0) {
+            o.log(`[VS Code console] ${text}`);
+          } else if ([10, 100, 1000].includes(seen + 1)) {
+            o.log(`[VS Code console] ${first} (${seen + 1} times so far)`);
+          }
+        }
+      },
+      onExit: (code) => finish(code),
+    }),
+  );
   opened.page = page;
   page.on('crash', () => finish(-1));
   const timer = setTimeout(() => finish(-2), timeoutMs);
