@@ -88,8 +88,8 @@ export interface InvokeProfileFigures {
   stepsLarge?: StepFigures;
   stepMediansLarge?: StepSummary[];
   commandMedianMs: number;
-  /** The command with what-if changes (same window, shuffled rounds): median, and what it saves against the extension as it is. */
-  whatIf: Array<{ name: string; runs: number; medianMs: number; savedMs: number }>;
+  /** The command with what-if changes (same window, shuffled rounds): median, what it saves against the extension as it is (difference of the medians, and median of the per-round differences). */
+  whatIf: Array<{ name: string; runs: number; medianMs: number; savedMs: number; pairedSavedMs: number; commandMs: number[] }>;
   host: ProfileSummary & { file: string; wallMs: number; samplingIntervalUs: number };
   page?: ProfileSummary & { file: string; wallMs: number; metrics?: Record<string, number> };
   /** bench-results/profile-invoke.md: the summary for people. */

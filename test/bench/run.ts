@@ -224,9 +224,9 @@ function targets(r: BenchReport): TargetResult[] {
         `${fmt.ms(pr.commandMedianMs)} per invocation; largest steps (ms): ${top}; CPU per invocation: host ${pr.steps.hostCpuMsPerInvocation.toFixed(2)} ms` +
         (pr.steps.serverCpuMsPerInvocation !== undefined ? `, server ${pr.steps.serverCpuMsPerInvocation.toFixed(2)} ms` : '') +
         (pr.page ? `, page ${pr.page.busyPerInvocationMs.toFixed(2)} ms` : '') +
-        `; what-if savings (ms): ${pr.whatIf
+        `; what-if savings (ms, per-round median): ${pr.whatIf
           .slice(1)
-          .map((w) => `${w.name} ${w.savedMs.toFixed(1)}`)
+          .map((w) => `${w.name} ${w.pairedSavedMs.toFixed(1)}`)
           .join(', ')}; see ${pr.summaryFile}`,
       target: '-',
     });
