@@ -6,7 +6,7 @@
 import { LambdaClient, paginateListFunctions } from '@aws-sdk/client-lambda';
 import { fromIni } from '@aws-sdk/credential-providers';
 import type { EmulatorProcess } from './emulatorClient';
-import { interleaved, median, pairedRatio, round } from './stats';
+import { interleaved, sideBySide } from './stats';
 
 type AwsBundle = typeof import('../../src/aws');
 
@@ -87,19 +87,18 @@ export async function benchListing(opts: {
         if (extPages !== sdkPages) {
           throw new Error(`page counts differ: extension ${extPages}, bare SDK ${sdkPages}`);
         }
-        const extensionMedianMs = median(s.a);
-        const sdkMedianMs = median(s.b);
+        const c = sideBySide(s.a, s.b);
         cases.push({
           functions: target.functions,
           latencyMs,
           runs,
           pages: extPages,
-          extensionMs: s.a.map((v) => round(v)),
-          sdkMs: s.b.map((v) => round(v)),
-          extensionMedianMs: round(extensionMedianMs),
-          sdkMedianMs: round(sdkMedianMs),
-          ratio: round(extensionMedianMs / sdkMedianMs, 3),
-          pairedRatio: round(pairedRatio(s.a, s.b), 3),
+          extensionMs: c.a,
+          sdkMs: c.b,
+          extensionMedianMs: c.aMedianMs,
+          sdkMedianMs: c.bMedianMs,
+          ratio: c.ratio,
+          pairedRatio: c.pairedRatio,
           lowerBoundMs: extPages * latencyMs,
         });
       }

@@ -1,6 +1,10 @@
 /** The benchmark's figures: the JSON written to bench-results/latest.json and the table printed. */
+import type { StepFigures } from './host/protocol';
+import type { StepSummary } from './host/steps';
 import type { InvokeCase } from './invoke';
 import type { ListingCase } from './listing';
+import { describeLoad, LoadFigures } from './load';
+import type { ProfileSummary } from './profileSummary';
 import { formatBytes, formatMs } from './stats';
 
 export interface TargetResult {
@@ -30,6 +34,66 @@ export interface ActivationFigures {
   awsLoaded: boolean;
   sdkModules: string[];
   extensionModules: string[];
+  /** The minimal extension (one command) in the same windows: bundle load + activate(). */
+  minimalMs: number[];
+  medianMinimalMs: number;
+  /** extensionMs ÷ minimalMs, window by window. */
+  ratios: number[];
+  medianRatio: number;
+  /** Windows where the minimal extension was activated first. */
+  minimalFirst: boolean[];
+  /** getExtension().activate() end to end (VS Code's work included): the minimal extension's, and the ratio, window by window. */
+  minimalEndToEndMs: number[];
+  endToEndRatios: number[];
+  medianEndToEndRatio: number;
+}
+
+/** From opening the view to the first page drawn, against AWS bundle load + one bare ListFunctions, window by window. */
+export interface FirstViewFigures {
+  windows: number;
+  firstViewMs: number[];
+  awsBundleLoadMs: number[];
+  bareListMs: number[];
+  floorMs: number[];
+  ratios: number[];
+  medianFirstViewMs: number;
+  medianFloorMs: number;
+  medianAwsBundleLoadMs: number;
+  medianBareListMs: number;
+  medianRatio: number;
+}
+
+/** The invoke command ÷ a bare InvokeCommand from the same extension host. */
+export interface InvokeFeelFigures {
+  label: string;
+  payloadBytes: number;
+  latencyMs: number;
+  runs: number;
+  commandMs: number[];
+  bareMs: number[];
+  commandMedianMs: number;
+  bareMedianMs: number;
+  ratio: number;
+  pairedRatio: number;
+  failures: number;
+  firstFailure?: string;
+}
+
+/** Where the invoke command's time goes (the profile window, development build). */
+export interface InvokeProfileFigures {
+  steps: StepFigures;
+  /** Medians per invocation. */
+  stepMedians: StepSummary[];
+  /** The same with the 1 MB payload. */
+  stepsLarge?: StepFigures;
+  stepMediansLarge?: StepSummary[];
+  commandMedianMs: number;
+  /** The command with what-if changes (same window, shuffled rounds): median, what it saves against the extension as it is (difference of the medians, and median of the per-round differences). */
+  whatIf: Array<{ name: string; runs: number; medianMs: number; savedMs: number; pairedSavedMs: number; commandMs: number[] }>;
+  host: ProfileSummary & { file: string; wallMs: number; samplingIntervalUs: number };
+  page?: ProfileSummary & { file: string; wallMs: number; metrics?: Record<string, number> };
+  /** bench-results/profile-invoke.md: the summary for people. */
+  summaryFile: string;
 }
 
 /** require() of the main bundle in fresh Node processes, with a stand-in vscode module. */
@@ -72,13 +136,16 @@ export interface BenchReport {
   date: string;
   durationSeconds: number;
   machine: { cpus: number; cpuModel: string; memoryGiB: number; platform: string };
-  /** 1-minute load average when the run started and when it ended: other work on the machine shows in the figures. */
-  loadAverage: { start: number; end: number };
+  /** 1-minute load averages around the run, and whether it was clean: other work on the machine shows in the figures. */
+  load: LoadFigures;
   runner: { node: string };
   /** Which build was measured. */
   measured: string;
   vscode?: { version: string; codeServer: string; extensionHostNode: string };
   activation?: ActivationFigures;
+  firstView?: FirstViewFigures;
+  invokeFeel: InvokeFeelFigures[];
+  invokeProfile?: InvokeProfileFigures;
   freshLoad?: FreshLoadFigures;
   package?: PackageFigures;
   listing: ListingCase[];
@@ -102,8 +169,7 @@ export function renderTable(r: BenchReport): string {
     `Measured: ${r.measured}`,
     `Machine: ${r.machine.cpus} CPUs (${r.machine.cpuModel}), ${r.machine.memoryGiB} GiB, ${r.machine.platform}; runner Node ${r.runner.node}` +
       (r.vscode ? `; VS Code ${r.vscode.version} (code-server ${r.vscode.codeServer}), extension host Node ${r.vscode.extensionHostNode}` : ''),
-    `Load average (1 min): ${r.loadAverage.start.toFixed(1)} at the start, ${r.loadAverage.end.toFixed(1)} at the end` +
-      (Math.max(r.loadAverage.start, r.loadAverage.end) > r.machine.cpus ? ` (more than ${r.machine.cpus} CPUs: other work competed with the benchmark)` : ''),
+    describeLoad(r.load),
     '',
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
@@ -111,7 +177,7 @@ export function renderTable(r: BenchReport): string {
   ];
   const missed = r.targets.filter((t) => t.pass === false).length;
   const passed = r.targets.filter((t) => t.pass === true).length;
-  out.push('', `${passed} PASS, ${missed} MISS`);
+  out.push('', `${passed} PASS, ${missed} MISS${r.load.clean ? '' : ' (run NOT CLEAN: the machine was busy before it started)'}`);
   if (r.notMeasured.length) {
     out.push('', 'Not measured:', ...r.notMeasured.map((n) => `- ${n}`));
   }

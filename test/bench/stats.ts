@@ -25,21 +25,27 @@ export interface PairSamples {
 
 /**
  * Runs `a` and `b` `runs` times each, alternating which goes first in each round, after
- * `warmup` unmeasured rounds. Returns the samples in milliseconds.
+ * `warmup` unmeasured rounds. Returns the samples in milliseconds. `between`, when given,
+ * runs after every call, untimed (e.g. to close what a call opened).
  */
-export async function interleaved(runs: number, warmup: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<PairSamples> {
+export async function interleaved(runs: number, warmup: number, a: () => Promise<unknown>, b: () => Promise<unknown>, between?: () => Promise<unknown>): Promise<PairSamples> {
+  const timed = async (fn: () => Promise<unknown>): Promise<number> => {
+    const ms = await timeMs(fn);
+    await between?.();
+    return ms;
+  };
   for (let i = 0; i < warmup; i++) {
-    await a();
-    await b();
+    await timed(a);
+    await timed(b);
   }
   const out: PairSamples = { a: [], b: [] };
   for (let i = 0; i < runs; i++) {
     if (i % 2 === 0) {
-      out.a.push(await timeMs(a));
-      out.b.push(await timeMs(b));
+      out.a.push(await timed(a));
+      out.b.push(await timed(b));
     } else {
-      out.b.push(await timeMs(b));
-      out.a.push(await timeMs(a));
+      out.b.push(await timed(b));
+      out.a.push(await timed(a));
     }
   }
   return out;
@@ -52,6 +58,29 @@ export async function interleaved(runs: number, warmup: number, a: () => Promise
 export function pairedRatio(a: readonly number[], b: readonly number[]): number {
   const n = Math.min(a.length, b.length);
   return median(Array.from({ length: n }, (_, i) => a[i] / b[i]));
+}
+
+/** Two sides measured in the same rounds: samples (rounded), medians, the ratio a ÷ b of the medians and the paired ratio. */
+export interface SideBySide {
+  a: number[];
+  b: number[];
+  aMedianMs: number;
+  bMedianMs: number;
+  ratio: number;
+  pairedRatio: number;
+}
+
+export function sideBySide(a: readonly number[], b: readonly number[]): SideBySide {
+  const aMedian = median(a);
+  const bMedian = median(b);
+  return {
+    a: a.map((v) => round(v)),
+    b: b.map((v) => round(v)),
+    aMedianMs: round(aMedian),
+    bMedianMs: round(bMedian),
+    ratio: round(aMedian / bMedian, 3),
+    pairedRatio: round(pairedRatio(a, b), 3),
+  };
 }
 
 export function round(n: number, digits = 2): number {

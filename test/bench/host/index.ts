@@ -1,124 +1,56 @@
 /**
  * The benchmark's entry inside the real VS Code extension host (the `extensionTestsPath` of
- * the workbench payload): times the extension's first activation and, in `memory` mode,
- * lists every function through the Functions view and invokes a function many times
- * through the Invoke command, sampling the extension host's memory. Reads params.json from
- * the opened folder and writes result-<run>.json there; measures, never asserts.
+ * the workbench payload). Every window times the first activation of the extension and of
+ * the minimal extension (test/bench/fixtures/minimal-extension), then the first view; then,
+ * by mode, the invoke command against the bare SDK (`invoke`), memory (`memory`), or the
+ * invoke command's steps and CPU profiles (`profile`). Reads params.json from the opened
+ * folder and writes result-<run>.json there; measures, never asserts.
  */
 import * as fs from 'node:fs';
-import Module = require('node:module');
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
 import * as vscode from 'vscode';
-import type { TestHooks, WorkbenchApi } from '../../../src/api';
-import { ActivationSample, HostParams, HostResult, MemorySample, PARAMS_FILE, resultFile } from './protocol';
+import { moduleInternals, timeFirstActivation, TimeActivationOptions } from './activation';
+import { measureFirstView } from './firstView';
+import { measureInvokeFeel } from './invokeFeel';
+import { measureMemory, memorySample, sleep } from './memory';
+import { measureProfile } from './profileMode';
+import { ActivationSample, ActivationTiming, HostParams, HostResult, PARAMS_FILE, resultFile } from './protocol';
+import { interposeExtension, StepRecorder } from './steps';
+import { isAwsLoaded } from './workbenchApi';
 
 const EXTENSION_ID = 'lambda-workbench.lambda-workbench';
-
-type Load = (request: string, parent: unknown, isMain: boolean) => unknown;
-const moduleInternals = Module as unknown as { _load: Load; _cache: Record<string, unknown> };
+/** Page size of the Functions view in the benchmark's settings (lambdaWorkbench.explorer.pageSize). */
+const PAGE_SIZE = 50;
+/** What every synthetic function's name starts with (the first row drawn is one of them). */
+const FUNCTION_PREFIX = 'synthetic-fn-';
 
 function sdkModules(): string[] {
   return Object.keys(moduleInternals._cache).filter((k) => k.includes('@aws-sdk') || k.endsWith(`${path.sep}dist${path.sep}aws.js`));
 }
 
-let collect: (() => void) | undefined | null;
-
-/** A full GC: global.gc when exposed, else V8's gc made reachable at run time. */
-function gc(): boolean {
-  if (collect === undefined) {
-    const g = (globalThis as { gc?: () => void }).gc;
-    if (typeof g === 'function') {
-      collect = g;
-    } else {
-      try {
-        v8.setFlagsFromString('--expose-gc');
-        collect = vm.runInNewContext('gc') as () => void;
-      } catch {
-        collect = null;
-      }
-    }
-  }
-  if (!collect) {
-    return false;
-  }
-  collect();
-  collect();
-  return true;
+function log(line: string): void {
+  console.log(`[bench host] ${line}`);
 }
 
-function sample(label: string): MemorySample {
-  const afterGc = gc();
-  const m = process.memoryUsage();
-  return { label, rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, afterGc };
+async function activateMinimal(id: string): Promise<ActivationTiming> {
+  const minimal = vscode.extensions.getExtension(id);
+  if (!minimal) {
+    throw new Error(`the minimal extension ${id} is not installed in this VS Code`);
+  }
+  return (await timeFirstActivation(minimal)).timing;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Times the first activation: the bundle's load and activate() from inside Module._load. */
-async function measureActivation(ext: vscode.Extension<WorkbenchApi>): Promise<{ api: TestHooks; sample: ActivationSample }> {
-  const alreadyActive = ext.isActive;
-  const main = path.join(ext.extensionPath, String((ext.packageJSON as { main?: string }).main ?? 'dist/extension.js'));
-  const mainFile = main.endsWith('.js') ? main : `${main}.js`;
-  let bundleLoadMs: number | undefined;
-  let vscodeApiMs: number | undefined;
-  let activateCallMs: number | undefined;
-  let loadingBundle = false;
-  const load = moduleInternals._load;
-  moduleInternals._load = function (this: unknown, request: string, parent: unknown, isMain: boolean) {
-    if (loadingBundle && request === 'vscode') {
-      const t0 = performance.now();
-      try {
-        return load.call(this, request, parent, isMain);
-      } finally {
-        vscodeApiMs = (vscodeApiMs ?? 0) + performance.now() - t0;
-      }
-    }
-    if (bundleLoadMs === undefined && !loadingBundle && typeof request === 'string' && (request === mainFile || `${request}.js` === mainFile)) {
-      const t0 = performance.now();
-      loadingBundle = true;
-      let exports: { activate?: (...args: unknown[]) => unknown };
-      try {
-        exports = load.call(this, request, parent, isMain) as typeof exports;
-      } finally {
-        loadingBundle = false;
-        bundleLoadMs = performance.now() - t0;
-      }
-      const activate = exports?.activate;
-      if (typeof activate === 'function') {
-        // What VS Code gets: the same exports, with activate() timed.
-        return {
-          ...exports,
-          activate(this: unknown, ...args: unknown[]) {
-            const t1 = performance.now();
-            try {
-              return activate.apply(this, args);
-            } finally {
-              activateCallMs = performance.now() - t1;
-            }
-          },
-        };
-      }
-      return exports;
-    }
-    return load.call(this, request, parent, isMain);
-  };
-  let api: TestHooks;
-  let endToEndMs: number;
-  try {
-    const t0 = performance.now();
-    const exported = await ext.activate();
-    if (!exported.testing) {
-      throw new Error('the extension did not return its test hooks (not in ExtensionMode.Test?)');
-    }
-    api = exported.testing;
-    endToEndMs = performance.now() - t0;
-  } finally {
-    moduleInternals._load = load;
+/** Both first activations, in the order the window's parameters say. */
+async function measureActivations(ext: vscode.Extension<unknown>, params: HostParams, options: TimeActivationOptions): Promise<{ api: unknown; sample: ActivationSample }> {
+  let minimal: ActivationTiming | undefined;
+  if (params.minimalFirst) {
+    minimal = await activateMinimal(params.minimalExtensionId);
   }
-  const awsLoadedAfterActivate = api.isAwsLoaded();
+  const { exports: api, timing } = await timeFirstActivation(ext, options);
+  if (!params.minimalFirst) {
+    minimal = await activateMinimal(params.minimalExtensionId);
+  }
+  const awsLoadedAfterActivate = isAwsLoaded(api);
   const sdkModulesAfterActivate = sdkModules();
   const root = ext.extensionPath + path.sep;
   const extensionModules = Object.keys(moduleInternals._cache).filter((k) => k.startsWith(root) && !k.includes(`${path.sep}out${path.sep}test${path.sep}`));
@@ -126,73 +58,16 @@ async function measureActivation(ext: vscode.Extension<WorkbenchApi>): Promise<{
   return {
     api,
     sample: {
-      alreadyActive,
-      bundleLoadMs,
-      vscodeApiMs,
-      activateCallMs,
-      endToEndMs,
+      ...timing,
+      minimal,
+      minimalFirst: params.minimalFirst,
       awsLoadedAfterActivate,
-      awsLoadedAfterIdle: api.isAwsLoaded(),
+      awsLoadedAfterIdle: isAwsLoaded(api),
       sdkModulesAfterActivate,
       sdkModulesAfterIdle: sdkModules(),
       extensionModules,
     },
   };
-}
-
-interface Item {
-  node: unknown;
-  item: vscode.TreeItem;
-}
-
-async function children(provider: vscode.TreeDataProvider<unknown>, parent?: unknown): Promise<Item[]> {
-  const nodes = (await provider.getChildren(parent)) ?? [];
-  return Promise.all(nodes.map(async (node) => ({ node, item: await provider.getTreeItem(node) })));
-}
-
-const isFunction = (i: Item) => /^function(\.|$)/.test(i.item.contextValue ?? '');
-
-/** Opens the Functions view and clicks "Load more…" until every function is listed. */
-async function listThroughTree(api: TestHooks, expected: number): Promise<{ listed: number; pages: number; ms: number }> {
-  const provider = api.views.functionsProvider;
-  const t0 = performance.now();
-  await vscode.commands.executeCommand('workbench.view.extension.lambdaWorkbench');
-  let parent: unknown;
-  let pages = 1;
-  const deadline = Date.now() + 5 * 60_000;
-  for (;;) {
-    let list = await children(provider, parent);
-    // Several regions: the functions sit under the region node.
-    if (parent === undefined && list.length > 0 && list.every((i) => /^region(\.|$)/.test(i.item.contextValue ?? ''))) {
-      parent = list[0].node;
-      list = await children(provider, parent);
-    }
-    const last = list[list.length - 1];
-    const command = last?.item.command;
-    if (command?.command === 'lambdaWorkbench.loadMore') {
-      await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
-      pages++;
-    } else if (last && /^loading/.test(last.item.contextValue ?? '')) {
-      await sleep(50);
-    } else {
-      const listed = list.filter(isFunction).length;
-      if (listed >= expected || !last || /^(error|empty)/.test(last.item.contextValue ?? '')) {
-        if (listed < expected) {
-          throw new Error(`the Functions view shows ${listed} functions, expected ${expected} (last node: ${String(last?.item.label)})`);
-        }
-        return { listed, pages, ms: performance.now() - t0 };
-      }
-      await sleep(50);
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`listing through the Functions view did not finish in 5 minutes (${pages} pages)`);
-    }
-  }
-}
-
-interface Outcome {
-  kind?: string;
-  error?: string;
 }
 
 export async function run(): Promise<void> {
@@ -201,49 +76,43 @@ export async function run(): Promise<void> {
     throw new Error('the benchmark needs a folder open in VS Code');
   }
   const params = JSON.parse(fs.readFileSync(path.join(folder, PARAMS_FILE), 'utf8')) as HostParams;
-  const result: HostResult = { run: params.run, mode: params.mode, nodeVersion: process.version, vscodeVersion: vscode.version };
+  const result: HostResult = { run: params.run, mode: params.mode, build: 'packaged', nodeVersion: process.version, vscodeVersion: vscode.version };
   const write = () => fs.writeFileSync(path.join(folder, resultFile(params.run)), JSON.stringify(result, null, 2));
   try {
-    const ext = vscode.extensions.getExtension<WorkbenchApi>(EXTENSION_ID);
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
     if (!ext) {
       throw new Error(`extension ${EXTENSION_ID} is not installed in this VS Code`);
     }
-    const { api, sample: activation } = await measureActivation(ext);
-    result.activation = activation;
-    write();
-    if (params.mode !== 'memory') {
-      return;
-    }
+    result.build = fs.existsSync(path.join(ext.extensionPath, 'dist', 'extension.js.map')) ? 'development' : 'packaged';
 
-    const memory: NonNullable<HostResult['memory']> = { samples: [sample('after activation')] };
-    result.memory = memory;
+    const recorder = params.mode === 'profile' ? new StepRecorder() : undefined;
+    const interposed = recorder ? interposeExtension(recorder, ext.extensionPath) : undefined;
+    try {
+      const { api, sample } = await measureActivations(ext, params, { mapActivateArgs: interposed?.mapActivateArgs });
+      result.activation = sample;
+      write();
+      const sum = (t?: ActivationTiming) => (t ? (t.bundleLoadMs ?? NaN) + (t.activateCallMs ?? NaN) : NaN);
+      log(`activation: extension ${sum(sample).toFixed(1)} ms, minimal extension ${sum(sample.minimal).toFixed(2)} ms (${params.minimalFirst ? 'minimal first' : 'extension first'})`);
+      const baseline = params.mode === 'memory' ? memorySample('after activation') : undefined;
 
-    const listed = await listThroughTree(api, params.functions);
-    memory.listedFunctions = listed.listed;
-    memory.listPages = listed.pages;
-    memory.listMs = listed.ms;
-    await sleep(1000); // let the view draw what it was sent
-    memory.samples.push(sample(`after listing ${listed.listed} functions in the Functions view`));
-    write();
-
-    const uri = vscode.Uri.file(params.payloadFile);
-    const target = { region: params.region, functionName: params.functionName };
-    let failures = 0;
-    const t0 = performance.now();
-    for (let i = 1; i <= params.invocations; i++) {
-      const outcome = (await vscode.commands.executeCommand('lambdaWorkbench.invokeFile', uri, target)) as Outcome | undefined;
-      if (outcome?.kind !== 'result') {
-        failures++;
-        memory.firstFailure ??= `invocation ${i}: ${outcome?.kind ?? 'no outcome'}${outcome?.error ? `: ${outcome.error}` : ''}`;
+      if (params.mode === 'profile' && recorder) {
+        const p = await measureProfile(params, folder, recorder, log);
+        Object.assign(result, { steps: p.steps, stepsLarge: p.stepsLarge, whatIf: p.whatIf, hostProfile: p.hostProfile, pageProfile: p.pageProfile });
+        return;
       }
-      if ((i === 100 || i === 500) && i < params.invocations) {
-        memory.samples.push(sample(`after ${i} invocations`));
+
+      const fv = await measureFirstView(params, folder, ext.extensionPath, PAGE_SIZE, FUNCTION_PREFIX);
+      result.firstView = fv;
+      write();
+      log(`first view: ${fv.firstViewMs.toFixed(1)} ms; floor: dist/aws.js load ${fv.awsBundleLoadMs.toFixed(1)} ms + bare ListFunctions ${fv.bareListMs.toFixed(1)} ms`);
+      if (params.mode === 'invoke') {
+        result.invokeFeel = await measureInvokeFeel(params, params.invokeCases ?? [], log);
+      } else if (params.mode === 'memory' && baseline) {
+        result.memory = await measureMemory(api, params, baseline, write);
       }
+    } finally {
+      interposed?.dispose();
     }
-    memory.invocations = params.invocations;
-    memory.invokeMs = performance.now() - t0;
-    memory.invokeFailures = failures;
-    memory.samples.push(sample(`after ${params.invocations} invocations`));
   } catch (err) {
     result.error = err instanceof Error ? (err.stack ?? err.message) : String(err);
   } finally {

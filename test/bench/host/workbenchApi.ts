@@ -1,0 +1,29 @@
+/**
+ * The one place where the benchmark's host touches the extension's API (what activate()
+ * returns): its test hooks, `api.testing`, present in ExtensionMode.Test (the benchmark's
+ * windows run the extension as its tests do). Command ids are used directly.
+ */
+import type * as vscode from 'vscode';
+import type { TestHooks, WorkbenchApi } from '../../../src/api';
+
+function hooks(api: unknown): TestHooks {
+  const testing = (api as WorkbenchApi | undefined)?.testing;
+  if (!testing) {
+    throw new Error('the extension returned no test hooks (activate() gives them in ExtensionMode.Test only)');
+  }
+  return testing;
+}
+
+/** True once dist/aws.js (the AWS SDK) has been loaded. */
+export function isAwsLoaded(api: unknown): boolean {
+  return hooks(api).isAwsLoaded();
+}
+
+export function functionsProvider(api: unknown): vscode.TreeDataProvider<unknown> {
+  return hooks(api).views.functionsProvider as vscode.TreeDataProvider<unknown>;
+}
+
+/** The last block written to the "Lambda Invocations" channel. */
+export function lastInvokeOutput(api: unknown): string {
+  return hooks(api).invoke.lastOutput();
+}
