@@ -4,6 +4,7 @@ import type { Connection } from '../core/connection';
 import { Cancelled } from '../core/errors';
 import { log } from '../core/log';
 import { actions, showError, showInfo } from '../core/notify';
+import { withDelayedProgress } from '../core/progress';
 import { reportError } from '../core/reportError';
 import { ui } from '../core/userInput';
 import { isCancellation } from '../shared/awsErrors';
@@ -52,6 +53,11 @@ export interface InvokeOutcome {
 }
 
 const LAST_KEY = 'lambdaWorkbench.invoke.last';
+
+/** Waits for nothing: a state write that fails is logged (what the user relies on is in memory already). */
+function persistInBackground(write: Thenable<void>, what: string): void {
+  Promise.resolve(write).catch((err: unknown) => log().warn(`Could not save ${what}: ${err instanceof Error ? err.message : String(err)}`));
+}
 
 /** When the SDK call started and ended (performance.now()). */
 interface CallTiming {
@@ -119,13 +125,14 @@ export class Invoker {
     return { target: s.target, source, options: s.options };
   }
 
-  private async remember(req: InvocationRequest): Promise<void> {
+  /** Keeps the request for Invoke Again (and a reload); written in the background, off the invoke's path. */
+  private remember(req: InvocationRequest): void {
     const s: SerializedRequest = {
       target: normalizeTarget(req.target),
       source: req.source.kind === 'file' ? { kind: 'file', uri: req.source.uri.toString() } : { kind: 'empty' },
       options: req.options,
     };
-    await this.memento.update(LAST_KEY, s);
+    persistInBackground(this.memento.update(LAST_KEY, s), 'the last invocation');
   }
 
   /** Reads the payload: an open editor's text when it has unsaved changes (or is untitled), else the file's bytes. */
@@ -168,7 +175,7 @@ export class Invoker {
       payload: req.source.kind === 'empty' ? { kind: 'empty' } : { kind: 'file', label: describeSource(req.source) },
       clientContextBytes: req.options.clientContext && type === 'RequestResponse' ? req.options.clientContext.length : undefined,
     };
-    await this.remember(req);
+    this.remember(req);
     const label = targetLabel(req.target);
 
     let checked: CheckedPayload;
@@ -195,7 +202,8 @@ export class Invoker {
       }
     }
     if (req.source.kind === 'file' && req.source.uri.scheme !== 'untitled') {
-      await this.pairings.set(req.source.uri, req.target, type);
+      // The pairing is in effect at once (CodeLens, pickers); it is written in the background.
+      persistInBackground(this.pairings.set(req.source.uri, req.target, type), 'the payload pairing');
     }
 
     // Read once: the result is formatted for the log type that was asked for.
@@ -206,16 +214,10 @@ export class Invoker {
     const call: CallTiming = {};
     let response: InvokeResponse;
     try {
-      response = await vscode.window.withProgress(
-        {
-          location: vscode.ProgressLocation.Notification,
-          title: type === 'RequestResponse' ? vscode.l10n.t('Invoking {0}…', label) : vscode.l10n.t('Invoking {0} ({1})…', label, type),
-          cancellable: true,
-        },
-        (_progress, token) => {
-          const sub = token.onCancellationRequested(() => controller.abort());
-          return this.call(req, checked.bytes, logType, controller.signal, call).finally(() => sub.dispose());
-        },
+      response = await withDelayedProgress(
+        this.call(req, checked.bytes, logType, controller.signal, call),
+        type === 'RequestResponse' ? vscode.l10n.t('Invoking {0}…', label) : vscode.l10n.t('Invoking {0} ({1})…', label, type),
+        () => controller.abort(),
       );
     } catch (err) {
       const elapsed = callMs(call);
