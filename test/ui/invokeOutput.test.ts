@@ -73,6 +73,9 @@ describe('UI: the invoke output at a glance, in three themes', function () {
   it('success, function error and a refused payload: the outcome first and last, coloured by outcome', async () => {
     const page = wb.page;
     await wb.openView();
+    await wb.waitForTreeItem('hello-world', { timeout: 60_000 });
+    // The first activation opens the walkthrough (it would take the focus from the palette): wait for it, then close it.
+    await page.locator('.part.editor .gettingStartedContainer').waitFor({ state: 'visible', timeout: 60_000 });
     await wb.closeEditors();
     await invoke('hello-world', 'payloads/hello.json');
     await invoke('order-processor', 'payloads/order-missing-id.json');
