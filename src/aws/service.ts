@@ -10,6 +10,8 @@ import {
   GetEventSourceMappingCommand,
   GetFunctionConfigurationCommand,
   GetFunctionEventInvokeConfigCommand,
+  GetFunctionUrlConfigCommand,
+  GetFunctionUrlConfigCommandOutput,
   InvocationType,
   InvokeCommand,
   InvokeCommandOutput,
@@ -147,6 +149,19 @@ export class LambdaService {
     }
   }
 
+  /** The function URL of a function or alias, or undefined when it has none. */
+  async getFunctionUrlConfig(functionName: string, qualifier?: string, o?: CallOptions): Promise<Pick<GetFunctionUrlConfigCommandOutput, 'FunctionUrl' | 'InvokeMode' | 'AuthType'> | undefined> {
+    try {
+      const out = await this.client.send(new GetFunctionUrlConfigCommand({ FunctionName: functionName, Qualifier: qualifier }), this.opts(o));
+      return { FunctionUrl: out.FunctionUrl, InvokeMode: out.InvokeMode, AuthType: out.AuthType };
+    } catch (err) {
+      if ((err as { name?: string }).name === 'ResourceNotFoundException') {
+        return undefined;
+      }
+      throw err;
+    }
+  }
+
   putEventInvokeConfig(input: PutFunctionEventInvokeConfigCommandInput, o?: CallOptions): Promise<FunctionEventInvokeConfig> {
     return this.client.send(new PutFunctionEventInvokeConfigCommand(input), this.opts(o));
   }
@@ -251,5 +266,5 @@ export class LambdaService {
 /** What the views read from Lambda: tree nodes take this, so a test can hand them another. */
 export type LambdaReader = Pick<
   LambdaService,
-  'listFunctionsPage' | 'getFunctionConfiguration' | 'listVersions' | 'listAliases' | 'listEventInvokeConfigs' | 'getEventInvokeConfig' | 'listEventSourceMappingsPage' | 'getEventSourceMapping'
+  'listFunctionsPage' | 'getFunctionConfiguration' | 'getFunctionUrlConfig' | 'listVersions' | 'listAliases' | 'listEventInvokeConfigs' | 'getEventInvokeConfig' | 'listEventSourceMappingsPage' | 'getEventSourceMapping'
 >;
