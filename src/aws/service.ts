@@ -11,7 +11,6 @@ import {
   GetFunctionConfigurationCommand,
   GetFunctionEventInvokeConfigCommand,
   GetFunctionUrlConfigCommand,
-  GetFunctionUrlConfigCommandOutput,
   InvocationType,
   InvokeCommand,
   InvokeCommandOutput,
@@ -63,6 +62,14 @@ export interface InvokeRequest {
   tenantId?: string;
   /** For durable functions: the name of the execution to start. */
   durableExecutionName?: string;
+}
+
+/** A function URL, as far as the views show it. */
+export interface FunctionUrlSummary {
+  FunctionUrl?: string;
+  /** `BUFFERED` or `RESPONSE_STREAM`. */
+  InvokeMode?: string;
+  AuthType?: string;
 }
 
 export type InvokeResponse = Pick<InvokeCommandOutput, 'StatusCode' | 'FunctionError' | 'LogResult' | 'ExecutedVersion' | 'Payload' | 'DurableExecutionArn'> & { requestId?: string };
@@ -150,7 +157,7 @@ export class LambdaService {
   }
 
   /** The function URL of a function or alias, or undefined when it has none. */
-  async getFunctionUrlConfig(functionName: string, qualifier?: string, o?: CallOptions): Promise<Pick<GetFunctionUrlConfigCommandOutput, 'FunctionUrl' | 'InvokeMode' | 'AuthType'> | undefined> {
+  async getFunctionUrlConfig(functionName: string, qualifier?: string, o?: CallOptions): Promise<FunctionUrlSummary | undefined> {
     try {
       const out = await this.client.send(new GetFunctionUrlConfigCommand({ FunctionName: functionName, Qualifier: qualifier }), this.opts(o));
       return { FunctionUrl: out.FunctionUrl, InvokeMode: out.InvokeMode, AuthType: out.AuthType };
