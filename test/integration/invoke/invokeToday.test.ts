@@ -122,14 +122,18 @@ describe('Invoke today (integration): tenant isolation, Managed Instances, durab
 
       const uri = payload('tenant-note.json');
       assert.equal(invoke.pairingTenantId(uri), 'acme');
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
       assert.equal(lenses[0]?.command?.title, '▶ Invoke tenant-notes (us-east-1) · tenant acme');
 
       // The CodeLens sends the remembered tenant without asking.
       const lens = lenses[0].command!;
-      const again = await withAnswers([], () => vscode.commands.executeCommand<InvokeOutcome>(lens.command, ...(lens.arguments ?? [])));
+      assert.equal(lens.command, 'lambdaWorkbench.invokeFile');
+      assert.deepEqual(lens.arguments?.[1], target('tenant-notes'));
+      const again = await withAnswers([], () => invokeFile(uri, lens.arguments?.[1] as object));
       assertLines(lines(again.result).slice(0, 3), [header('tenant-notes (us-east-1)'), 'Payload: payloads/tenant-note.json (56 bytes)', 'Tenant ID: acme']);
       assert.equal(lastInvocation().tenantId, 'acme');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     });
 
     it('the explorer command on an unpaired file: the function, then the tenant id; cancelling the tenant id sends nothing', async () => {
@@ -141,7 +145,7 @@ describe('Invoke today (integration): tenant isolation, Managed Instances, durab
       assert.equal(invokeRequests().length, n, 'nothing was sent');
 
       const { result, input } = await withAnswers([pick('tenant-notes'), pick('$LATEST'), () => 'globex corp'], () => invokeFile(uri));
-      assert.deepEqual(input.asked, ['quickPick: Invoke with tenant-note.json', 'quickPick: Invoke with tenant-note.json', 'inputBox: Tenant ID for tenant-notes']);
+      assert.deepEqual(input.asked, ['quickPick: Invoke with payloads/tenant-note.json', 'quickPick: Invoke with payloads/tenant-note.json', 'inputBox: Tenant ID for tenant-notes']);
       assertLines(lines(result, '✔ Succeeded').slice(0, 4), [header('tenant-notes (us-east-1)'), 'Payload: payloads/tenant-note.json (56 bytes)', 'Tenant ID: globex corp', 'Status: 200']);
       assert.equal(lastInvocation().tenantId, 'globex corp');
       assert.equal(invoke.pairingTenantId(uri), 'globex corp');
