@@ -27,6 +27,8 @@ export interface FullLogOutcome {
   logGroupName: string;
   logStreamName?: string;
   pages: number;
+  /** How long it waited for the log to reach CloudWatch Logs (ms). */
+  waitedMs: number;
 }
 
 /** The read-only documents (a content provider: nothing to save, nothing to edit). */
@@ -142,7 +144,7 @@ export class FullLogs implements vscode.Disposable {
     } else if (result.waitedMs >= 1000) {
       showInfo(vscode.l10n.t('The log of {0} is complete ({1} events).', label, result.events.length));
     }
-    this.last = { document, complete: result.complete, started: result.started, events: result.events.length, logGroupName: group, logStreamName: result.logStreamName, pages: result.pages };
+    this.last = { document, complete: result.complete, started: result.started, events: result.events.length, logGroupName: group, logStreamName: result.logStreamName, pages: result.pages, waitedMs: result.waitedMs };
     return this.last;
   }
 
