@@ -23,6 +23,9 @@ export function completenessLine(log: InvocationLog, timeoutSeconds: number): st
   if (log.complete) {
     return t('Complete: START to REPORT, {0} events.', log.events.length);
   }
+  if (!log.started && log.notFound) {
+    return t('Not found: the log group {0} did not exist within {1} s (the function has not logged yet, or its logs go to another group).', log.logGroupName, timeoutSeconds);
+  }
   if (!log.started) {
     return t('Not found: no START line of this request reached CloudWatch Logs within {0} s.', timeoutSeconds);
   }

@@ -58,6 +58,8 @@ export interface InvocationLog {
   /** START (or platform.start) to REPORT (or platform.report), in order. */
   events: LogEvent[];
   started: boolean;
+  /** The log group (or the stream LogResult named) did not exist yet when the wait ended. */
+  notFound?: boolean;
   /** The REPORT line is there: the log is whole. */
   complete: boolean;
   /** Pages read (FilterLogEvents and GetLogEvents). */
@@ -157,8 +159,10 @@ export async function fetchInvocationLog(source: LogsSource, q: InvocationLogQue
   let stream = q.logStreamName;
   let startTime = stream ? Math.max(0, q.startedAt - CLOCK_MARGIN_MS) : undefined;
   let token: string | undefined;
+  let notFound = false;
   for (;;) {
     o.signal?.throwIfAborted();
+    notFound = false;
     try {
       if (!stream) {
         const start = await findStart(source, q, counter, o.signal);
@@ -183,9 +187,10 @@ export async function fetchInvocationLog(source: LogsSource, q: InvocationLogQue
     } catch (err) {
       // The group or stream appears with the first event that reaches CloudWatch: not there yet
       // counts as "wait", as long as the invocation is recent enough to be still on its way.
-      if (!isNotFound(err) || now() >= deadline || began - q.startedAt > o.timeoutMs) {
+      if (!isNotFound(err) || began - q.startedAt > o.timeoutMs) {
         throw err;
       }
+      notFound = true;
     }
     if (assembler.complete || now() >= deadline) {
       break;
@@ -199,6 +204,7 @@ export async function fetchInvocationLog(source: LogsSource, q: InvocationLogQue
     logStreamName: stream,
     events: assembler.events,
     started: assembler.started,
+    ...(notFound ? { notFound } : {}),
     complete: assembler.complete,
     pages: counter.pages,
     waitedMs: now() - began,

@@ -126,6 +126,11 @@ describe('Full log and live tail (integration)', function () {
     await cfg().update('logs.fullLogWaitSeconds', 1, G);
     const o = await invokeEvent(payloadFile('logs-slow.json', {}), 'slow-timeout');
     assert.ok(o.invocation);
+    // The START is written (however loaded the machine); the REPORT comes 3 s later, at the timeout.
+    const requestId = o.invocation.requestId;
+    await waitFor('the START in the emulator', () =>
+      [...(emulator.store.logs.findGroup('111111111111', REGION, '/aws/lambda/slow-timeout')?.streams.values() ?? [])].some((st) => st.events.some((e) => e.message.startsWith(`START RequestId: ${requestId}`))),
+    );
     const before = api.notifications().length;
     const full = await vscode.commands.executeCommand<FullLogOutcome>('lambdaWorkbench.showFullLog', o.invocation);
     assert.ok(full);

@@ -146,6 +146,12 @@ describe('logs/model: the whole log of an invocation', () => {
     fake.notFoundUntil = 3000;
     const log = await fetchInvocationLog(fake, { requestId: ID, logGroupName: 'g', startedAt: 1000 }, { timeoutMs: 60_000, intervalMs: 10, now: () => fake.now, onWait: () => (fake.now += 1000) });
     assert.equal(log.complete, true);
+    const missing = new FakeLogs({});
+    missing.notFoundUntil = Infinity;
+    let t = 1000;
+    const waited = await fetchInvocationLog(missing, { requestId: ID, logGroupName: 'g', startedAt: 1000 }, { timeoutMs: 50, intervalMs: 10, now: () => (t += 20) });
+    assert.deepEqual([waited.started, waited.notFound, waited.complete], [false, true, false]);
+    assert.match(formatFullLog(waited, { label: 'f (us-east-1)', invocationType: 'Event', timeoutSeconds: 60 }), /Not found: the log group g did not exist within 60 s/);
     const gone = new FakeLogs({});
     gone.notFoundUntil = Infinity;
     gone.now = 10 * 60_000;
