@@ -7,11 +7,15 @@ import type { ApplyOutcome } from './config/apply/applyTypes';
 import type { Connection } from './core/connection';
 import type { Notifier, Severity } from './core/notify';
 import type { UserInput } from './core/userInput';
+import type { FullLogOutcome } from './logs/fullLog';
+import type { TailRecord } from './logs/liveTails';
+import type { InvocationRef } from './shared/invocationRef';
 import type { LambdaTarget, MappingTarget } from './shared/lambdaTarget';
 import type { TreeNode } from './tree/nodes/TreeNode';
 
 export type { ApplyOutcome } from './config/apply/applyTypes';
 export type { InvokeOutcome } from './invoke/invoker';
+export type { FullLogOutcome } from './logs/fullLog';
 
 export interface WorkbenchApi {
   readonly apiVersion: 1;
@@ -65,6 +69,19 @@ export interface ConfigHooks {
   configFolder(): vscode.Uri | undefined;
 }
 
+export interface LogsHooks {
+  /** The invocations Show Full Log picks from (newest first). */
+  recentInvocations(): readonly InvocationRef[];
+  /** The last full log shown. */
+  lastFullLog(): FullLogOutcome | undefined;
+  /** The functions tailed now. */
+  tailing(): LambdaTarget[];
+  /** What a function's tail channel holds (since its last start), its event count and why it stopped. */
+  tail(target: Pick<LambdaTarget, 'region' | 'functionName'>): TailRecord | undefined;
+  /** Stops every tail. */
+  stopAllTails(): number;
+}
+
 export interface RecordedNotification {
   severity: Severity;
   message: string;
@@ -76,6 +93,7 @@ export interface TestHooks {
   readonly views: ViewsHooks;
   readonly invoke: InvokeHooks;
   readonly config: ConfigHooks;
+  readonly logs: LogsHooks;
   /** True once dist/aws.js (the AWS SDK) has been loaded. */
   isAwsLoaded(): boolean;
   /** Answer the extension's questions; returns a function that restores the real UI. */

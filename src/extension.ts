@@ -23,6 +23,8 @@ import { InvocationsOutput, OUTPUT_CHANNEL_NAME } from './invoke/invocationsOutp
 import { Invoker } from './invoke/invoker';
 import { PairingState } from './invoke/pairingState';
 import { PayloadCodeLensProvider } from './invoke/payloadCodeLens';
+import { FullLogs } from './logs/fullLog';
+import { LiveTails } from './logs/liveTails';
 import { pickFunction, pickMapping } from './pickers/resourcePickers';
 import { OTHER_IDS } from './shared/ids';
 import { setTranslator } from './shared/l10n';
@@ -42,7 +44,9 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const diagnostics = new ConfigDiagnostics();
   const previews = new PreviewDocuments();
   const applier = new ConfigApplier({ connection, files: configFiles, diagnostics, previews });
-  const wb: Workbench = { context, connection, views, details, invoker, output, pairings, configFiles, applier };
+  const fullLogs = new FullLogs(connection);
+  const tails = new LiveTails(connection);
+  const wb: Workbench = { context, connection, views, details, invoker, output, pairings, configFiles, applier, fullLogs, tails };
 
   context.subscriptions.push(
     connection,
@@ -52,6 +56,8 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     pairings,
     diagnostics,
     previews,
+    fullLogs,
+    tails,
     ...registerCommands(wb),
     vscode.languages.registerCodeLensProvider([{ language: 'json' }, { language: 'jsonc' }], new PayloadCodeLensProvider(pairings)),
     vscode.languages.registerCodeLensProvider(CONFIG_FILES, new ConfigCodeLens()),

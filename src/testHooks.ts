@@ -69,6 +69,13 @@ export function testHooks(d: TestHookDeps): TestHooks {
       },
       configFolder: () => wb.configFiles.folder(),
     },
+    logs: {
+      recentInvocations: () => wb.invoker.recentInvocations(),
+      lastFullLog: () => wb.fullLogs.lastOutcome,
+      tailing: () => wb.tails.running(),
+      tail: (target) => wb.tails.record(target),
+      stopAllTails: () => wb.tails.stopAll(),
+    },
     isAwsLoaded: d.isAwsLoaded,
     setUserInput: d.setUserInput,
     setNotifier: d.setNotifier,

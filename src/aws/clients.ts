@@ -4,6 +4,7 @@
  * a named profile from the shared files (static keys, role_arn/source_profile, SSO,
  * credential_process) or, without a profile, the default Node provider chain.
  */
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
@@ -37,24 +38,53 @@ export function createLambdaClient(o: ConnectionOptions): LambdaClient {
   });
 }
 
+/**
+ * A CloudWatch Logs client. The custom endpoint serves every service the extension calls (as
+ * LocalStack and moto do), unless `AWS_ENDPOINT_URL_CLOUDWATCH_LOGS` names the Logs endpoint:
+ * the SDK's service-specific variable wins. With any custom endpoint the host prefix of
+ * StartLiveTail (`stream-`) is turned off: `stream-127.0.0.1` does not resolve.
+ */
+export function createLogsClient(o: ConnectionOptions, env: NodeJS.ProcessEnv = process.env): CloudWatchLogsClient {
+  const ownEndpoint = env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS ? undefined : o.endpoint || undefined;
+  return new CloudWatchLogsClient({
+    region: o.region,
+    profile: o.profile || undefined,
+    credentials: credentialProvider(o.profile),
+    endpoint: ownEndpoint,
+    maxAttempts: o.maxAttempts ?? 3,
+    disableHostPrefix: !!(ownEndpoint || env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS || env.AWS_ENDPOINT_URL),
+  });
+}
+
+function cached<C>(clients: Map<string, C>, o: ConnectionOptions, create: (o: ConnectionOptions) => C): C {
+  const key = connectionKey(o);
+  let client = clients.get(key);
+  if (!client) {
+    client = create(o);
+    clients.set(key, client);
+  }
+  return client;
+}
+
 /** One client per connection, reused; dropped when the connection changes. */
 export class ClientCache {
   private readonly clients = new Map<string, LambdaClient>();
+  private readonly logsClients = new Map<string, CloudWatchLogsClient>();
+
+  /** The CloudWatch Logs client of a connection (created on first use). */
+  logs(o: ConnectionOptions): CloudWatchLogsClient {
+    return cached(this.logsClients, o, createLogsClient);
+  }
 
   get(o: ConnectionOptions): LambdaClient {
-    const key = connectionKey(o);
-    let client = this.clients.get(key);
-    if (!client) {
-      client = createLambdaClient(o);
-      this.clients.set(key, client);
-    }
-    return client;
+    return cached(this.clients, o, createLambdaClient);
   }
 
   clear(): void {
-    for (const c of this.clients.values()) {
+    for (const c of [...this.clients.values(), ...this.logsClients.values()]) {
       c.destroy();
     }
     this.clients.clear();
+    this.logsClients.clear();
   }
 }

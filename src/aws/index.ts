@@ -3,9 +3,11 @@
  * bundle on first use, never at activation (src/core/lazy.ts), and gives it the translator.
  */
 export { setTranslator } from '../shared/l10n';
-export { ClientCache, createLambdaClient, connectionKey } from './clients';
+export { ClientCache, createLambdaClient, createLogsClient, connectionKey } from './clients';
 export type { ConnectionOptions } from './clients';
 export { LambdaService } from './service';
 export type { Page, CallOptions, SettleOptions, InvokeRequest, InvokeResponse, LambdaReader } from './service';
+export { LogsService, LiveTailEnded } from './logs';
+export type { LogEventItem, FilterQuery, StreamQuery, LiveTailMessage } from './logs';
 export { listProfiles, defaultRegion } from './profiles';
 export type { ProfileInfo } from './profiles';

@@ -24,6 +24,10 @@ import { invokeFile } from './invoke/invokeFile';
 import { invokeFunction } from './invoke/invokeFunction';
 import { newPayloadFile } from './invoke/newPayloadFile';
 import { showLog } from './log/showLog';
+import { showFullLog } from './logs/showFullLog';
+import { showLastFullLog } from './logs/showLastFullLog';
+import { stopTail } from './logs/stopTail';
+import { tailLogs } from './logs/tailLogs';
 import { disableMapping } from './mappings/disableMapping';
 import { enableMapping } from './mappings/enableMapping';
 import { copyArn } from './resources/copyArn';
@@ -69,6 +73,10 @@ export const HANDLERS: Readonly<Record<CommandName, CommandHandler>> = {
   updateEventInvokeConfig,
   updateEventSourceMapping,
   applyConfigFile,
+  showFullLog,
+  showLastFullLog,
+  tailLogs,
+  stopTail,
 };
 
 export function registerCommands(wb: Workbench): vscode.Disposable[] {

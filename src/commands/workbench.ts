@@ -5,6 +5,8 @@ import type { Connection } from '../core/connection';
 import type { InvocationsOutput } from '../invoke/invocationsOutput';
 import type { Invoker } from '../invoke/invoker';
 import type { PairingState } from '../invoke/pairingState';
+import type { FullLogs } from '../logs/fullLog';
+import type { LiveTails } from '../logs/liveTails';
 import type { DetailsDocuments } from '../tree/detailsDocuments';
 import type { LambdaViews } from '../tree/views';
 
@@ -19,6 +21,8 @@ export interface Workbench {
   readonly pairings: PairingState;
   readonly configFiles: ConfigFileStore;
   readonly applier: ConfigApplier;
+  readonly fullLogs: FullLogs;
+  readonly tails: LiveTails;
 }
 
 /** A command handler: the workbench, then what VS Code passes (a tree node, a URI, …; nothing from the palette). */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ClientCache, LambdaService } from '../aws';
+import type { ClientCache, LambdaService, LogsService } from '../aws';
 import { needsInsecureEndpointWarning } from '../shared/endpoint';
 import { COMMANDS, OTHER_IDS, SETTINGS, SETTINGS_SECTION, settingId } from '../shared/ids';
 import { resolveConnectionSettings } from '../shared/settingsPolicy';
@@ -45,6 +45,7 @@ export class Connection implements vscode.Disposable {
   private settings: ConnectionSettings;
   private resolvedRegions: string[] | undefined;
   private services = new Map<string, LambdaService>();
+  private logsServices = new Map<string, LogsService>();
   private clients: ClientCache | undefined;
   private warnedEndpoint: string | undefined;
 
@@ -80,6 +81,7 @@ export class Connection implements vscode.Disposable {
     this.settings = readConnectionSettings();
     this.resolvedRegions = undefined;
     this.services.clear();
+    this.logsServices.clear();
     this.clients?.clear();
     this.clients = undefined;
     this.updateStatusBar();
@@ -106,14 +108,30 @@ export class Connection implements vscode.Disposable {
   }
 
   service(region: string): LambdaService {
-    let s = this.services.get(region);
+    return this.perRegion(this.services, region, (aws, clients) => {
+      log().info(`Connection: profile=${this.settings.profile ?? '(default chain)'} region=${region} endpoint=${this.settings.endpoint ?? '(SDK default)'}`);
+      return new aws.LambdaService(this.options(region), clients);
+    });
+  }
+
+  /** CloudWatch Logs in a region, on the same connection (profile, endpoint) as Lambda. */
+  logs(region: string): LogsService {
+    return this.perRegion(this.logsServices, region, (aws, clients) => new aws.LogsService(this.options(region), clients));
+  }
+
+  private options(region: string): { profile?: string; region: string; endpoint?: string } {
+    return { profile: this.settings.profile, region, endpoint: this.settings.endpoint };
+  }
+
+  /** The service of a region, made on first use (the SDK is loaded then) on the shared clients. */
+  private perRegion<S>(services: Map<string, S>, region: string, make: (aws: ReturnType<typeof loadAws>, clients: ClientCache) => S): S {
+    let s = services.get(region);
     if (!s) {
       this.checkEndpoint();
       const aws = loadAws();
       this.clients ??= new aws.ClientCache();
-      s = new aws.LambdaService({ profile: this.settings.profile, region, endpoint: this.settings.endpoint }, this.clients);
-      this.services.set(region, s);
-      log().info(`Connection: profile=${this.settings.profile ?? '(default chain)'} region=${region} endpoint=${this.settings.endpoint ?? '(SDK default)'}`);
+      s = make(aws, this.clients);
+      services.set(region, s);
     }
     return s;
   }

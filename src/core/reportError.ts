@@ -9,6 +9,8 @@ export interface ReportOptions {
   context?: ErrorContext;
   /** The log line's prefix (a command id, an operation). */
   logAs: string;
+  /** The message to show instead of the error's own (with its hint): for errors a feature explains in its words. */
+  message?: string;
   /** Actions on the notification; default: Show Log. */
   actions?: readonly NotificationAction[];
 }
@@ -27,7 +29,7 @@ export function reportError(err: unknown, o: ReportOptions): Reported {
   const d = describeAwsError(err, o.context);
   const stack = err instanceof Error && err.stack ? `\n${err.stack}` : '';
   log().error(`${o.logAs}: ${formatDescribedError(d)}${stack}`);
-  const body = d.hint ? `${d.message} — ${d.hint}` : d.message;
+  const body = o.message ?? (d.hint ? `${d.message} — ${d.hint}` : d.message);
   const message = o.what ? `${o.what}: ${body}` : body;
   showError(message, ...(o.actions ?? [notificationActions.showLog()]));
   return { described: d, message };

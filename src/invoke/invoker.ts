@@ -8,7 +8,8 @@ import { withDelayedProgress } from '../core/progress';
 import { reportError } from '../core/reportError';
 import { ui } from '../core/userInput';
 import { isCancellation } from '../shared/awsErrors';
-import { SETTINGS, SETTINGS_SECTION } from '../shared/ids';
+import { COMMANDS, SETTINGS, SETTINGS_SECTION } from '../shared/ids';
+import type { InvocationRef } from '../shared/invocationRef';
 import { normalizeTarget, sameTarget, targetLabel, type LambdaTarget } from '../shared/lambdaTarget';
 import { defaultLogGroup, type InvokeTraits } from '../shared/invokeTraits';
 import { needsTrustConfirmation } from '../shared/settingsPolicy';
@@ -63,9 +64,13 @@ export interface InvokeOutcome {
   tenantId?: string;
   /** Lambda refused LogType Tail (Lambda Managed Instances) and the invocation went again without it. */
   tailRefused?: boolean;
+  /** What Show Full Log takes (an invocation that ran). */
+  invocation?: InvocationRef;
 }
 
 const LAST_KEY = 'lambdaWorkbench.invoke.last';
+/** Invocations kept for Show Full Log (this window only). */
+const RECENT = 20;
 
 /** Waits for nothing: a state write that fails is logged (what the user relies on is in memory already). */
 function persistInBackground(write: Thenable<void>, what: string): void {
@@ -115,6 +120,7 @@ export class Invoker {
   private lastDocument: vscode.TextDocument | undefined;
   /** The invoke traits of the functions invoked (tenant isolation, capacity provider, durable). */
   readonly traits: InvokeTraitsCache;
+  private readonly recent: InvocationRef[] = [];
 
   constructor(
     private readonly connection: Connection,
@@ -144,6 +150,29 @@ export class Invoker {
       c.abort();
     }
     return n;
+  }
+
+  /** The invocations of this window that have a log (newest first, the last 20): what Show Full Log picks from. */
+  recentInvocations(): readonly InvocationRef[] {
+    return [...this.recent];
+  }
+
+  /** Keeps an invocation that ran (it has a request id and a log in CloudWatch Logs). */
+  private keep(header: ResultHeader, response: InvokeResponse): InvocationRef | undefined {
+    if (!response.requestId || header.invocationType === 'DryRun') {
+      return undefined;
+    }
+    const decoded = loadInvokeModel().decodeLogResult(response.LogResult);
+    const ref: InvocationRef = {
+      target: normalizeTarget(header.target),
+      requestId: response.requestId,
+      invocationType: header.invocationType,
+      startedAt: header.startedAt.getTime(),
+      ...(decoded?.kind === 'reference' ? { logReference: { logGroup: decoded.logGroup, logStreamName: decoded.logStreamName } } : {}),
+    };
+    this.recent.unshift(ref);
+    this.recent.splice(RECENT);
+    return ref;
   }
 
   /** The last invocation (kept across reloads, per workspace). */
@@ -338,7 +367,7 @@ export class Invoker {
    * Says how the invocation ended, as the outcome line does, in a notification with the way to
    * the output (and to the response when it opened in an editor).
    */
-  private announce(header: ResultHeader, outcome: string, responseDocument: vscode.TextDocument | undefined, durableExecutionArn?: string): void {
+  private announce(header: ResultHeader, outcome: string, responseDocument: vscode.TextDocument | undefined, ref: InvocationRef | undefined, durableExecutionArn?: string): void {
     const model = loadInvokeModel();
     const failed = outcome.startsWith(model.OUTCOME_MARKS.failed);
     const message = vscode.l10n.t('{0}: {1}', targetLabel(header.target), outcome.slice(outcome.indexOf(' ') + 1));
@@ -353,6 +382,9 @@ export class Invoker {
           showInfo(vscode.l10n.t('Copied the durable execution ARN: {0}', durableExecutionArn));
         }),
       );
+    }
+    if (ref) {
+      buttons.push(actions.command(vscode.l10n.t('Show Full Log'), COMMANDS.showFullLog, ref));
     }
     if (failed) {
       showError(message, ...buttons);
@@ -419,7 +451,8 @@ export class Invoker {
     log().info(
       `Invoke ${targetLabel(header.target)} ${header.invocationType}: ${response.StatusCode ?? '?'}${response.FunctionError ? ` (function error: ${response.FunctionError})` : ''} in ${Math.round(elapsed)} ms, request ${response.requestId ?? '?'}`,
     );
-    this.announce(header, lines[1], responseDocument, response.DurableExecutionArn);
+    const invocation = this.keep(header, response);
+    this.announce(header, lines[1], responseDocument, invocation, response.DurableExecutionArn);
     return {
       kind: 'result',
       text,
@@ -431,6 +464,7 @@ export class Invoker {
       durableExecutionArn: response.DurableExecutionArn,
       tenantId: header.tenantId,
       tailRefused: tailRefused !== undefined,
+      invocation,
     };
   }
 }

@@ -36,6 +36,10 @@ export const COMMANDS = {
   updateEventInvokeConfig: 'lambdaWorkbench.updateEventInvokeConfig',
   updateEventSourceMapping: 'lambdaWorkbench.updateEventSourceMapping',
   applyConfigFile: 'lambdaWorkbench.applyConfigFile',
+  showFullLog: 'lambdaWorkbench.showFullLog',
+  showLastFullLog: 'lambdaWorkbench.showLastFullLog',
+  tailLogs: 'lambdaWorkbench.tailLogs',
+  stopTail: 'lambdaWorkbench.stopTail',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -53,6 +57,8 @@ export const VIEWS = {
 /** `setContext` keys that menus' `when` clauses read. */
 export const CONTEXT_KEYS = {
   filterActive: 'lambdaWorkbench.filterActive',
+  /** A live tail is running. */
+  tailing: 'lambdaWorkbench.tailing',
 } as const;
 
 /** The settings, as `lambdaWorkbench.<key>` (read with getConfiguration(SETTINGS_SECTION).get(key)). */
@@ -64,6 +70,8 @@ export const SETTINGS = {
   pageSize: 'explorer.pageSize',
   responseInEditorThreshold: 'invoke.responseInEditorThreshold',
   logType: 'invoke.logType',
+  fullLogWaitSeconds: 'logs.fullLogWaitSeconds',
+  tailIdleMinutes: 'logs.tailIdleMinutes',
 } as const;
 
 /** `lambdaWorkbench.<key>`: the full id, for affectsConfiguration() and messages. */
@@ -76,4 +84,8 @@ export const OTHER_IDS = {
   statusBar: 'lambdaWorkbench.connection',
   diagnostics: 'lambdaWorkbench.config',
   walkthrough: 'lambdaWorkbench.gettingStarted',
+  tailStatusBar: 'lambdaWorkbench.tail',
 } as const;
+
+/** The language of full-log documents and live-tail channels (media/lambda-log.tmLanguage.json). */
+export const LOG_LANGUAGE_ID = 'lambda-log';

@@ -12,7 +12,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { InvokeOutcome, TestHooks, WorkbenchApi } from '../../../src/api';
+import type { FullLogOutcome, InvokeOutcome, TestHooks, WorkbenchApi } from '../../../src/api';
 import { EXTENSION_ID, setup, waitFor, withAnswers } from '../support';
 import { find, rows } from '../tree/treeSupport';
 import { workspaceFile } from '../config/helpers';
@@ -131,6 +131,16 @@ if (vscode.env.language === LANGUAGE) {
           ['Succeeded', 'Payload: {0} ({1})', '{0} bytes', 'Status: {0}', 'Request ID: {0}', 'Round trip: {0}', 'Duration: {0} ms', 'Billed duration: {0} ms', 'Memory size: {0} MB', 'Max memory used: {0} MB', '--- Log ---', '--- Response ({0}) ---'],
           'success',
         );
+      });
+
+      it('the full log of an invocation (dist/logs.js): its header', async () => {
+        const o = await invokeFile('payloads/hello.json', 'hello-world');
+        assert.ok(o?.invocation, o?.text);
+        const full = await vscode.commands.executeCommand<FullLogOutcome | undefined>('lambdaWorkbench.showFullLog', o.invocation);
+        assert.ok(full?.complete);
+        const lines = full.document.getText().split('\n');
+        assertJapanese(lines.slice(0, 5), bundle, ['Log group', 'Log stream', 'Complete: START to REPORT, {0} events.'], 'full log');
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       });
 
       it('a function error: the summary, the error and its stack', async () => {

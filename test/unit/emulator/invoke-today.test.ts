@@ -14,8 +14,9 @@ describe('Lambda emulator: tenants, Lambda Managed Instances and durable functio
   /** Invoke refused with 400 InvalidParameterValueException, the message containing `message`. */
   const refused = (input: InvokeCommandInput, message: string) => expectLambdaError(suite.lambda.send(new InvokeCommand(input)), 'InvalidParameterValueException', 400, message);
 
+  // Waits up to 60 s: an Event invocation starts a new process, slow on a busy machine.
   const until = async (check: () => boolean, what: string): Promise<void> => {
-    for (let i = 0; i < 200 && !check(); i++) {
+    for (let i = 0; i < 2400 && !check(); i++) {
       await new Promise((r) => setTimeout(r, 25));
     }
     assert.ok(check(), what);

