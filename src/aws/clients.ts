@@ -5,6 +5,7 @@
  * credential_process) or, without a profile, the default Node provider chain.
  */
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import type { SchemasClient } from '@aws-sdk/client-schemas';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 
@@ -40,6 +41,18 @@ export function createLambdaClient(o: ConnectionOptions): LambdaClient {
 /** One client per connection, reused; dropped when the connection changes. */
 export class ClientCache {
   private readonly clients = new Map<string, LambdaClient>();
+  private readonly schemaClients = new Map<string, SchemasClient>();
+
+  /** The EventBridge Schemas client of a connection (shareable test events), made by `create` once. */
+  schemas(o: ConnectionOptions, create: (o: ConnectionOptions) => SchemasClient): SchemasClient {
+    const key = connectionKey(o);
+    let client = this.schemaClients.get(key);
+    if (!client) {
+      client = create(o);
+      this.schemaClients.set(key, client);
+    }
+    return client;
+  }
 
   get(o: ConnectionOptions): LambdaClient {
     const key = connectionKey(o);
@@ -52,9 +65,10 @@ export class ClientCache {
   }
 
   clear(): void {
-    for (const c of this.clients.values()) {
+    for (const c of [...this.clients.values(), ...this.schemaClients.values()]) {
       c.destroy();
     }
     this.clients.clear();
+    this.schemaClients.clear();
   }
 }

@@ -36,6 +36,12 @@ export const COMMANDS = {
   updateEventInvokeConfig: 'lambdaWorkbench.updateEventInvokeConfig',
   updateEventSourceMapping: 'lambdaWorkbench.updateEventSourceMapping',
   applyConfigFile: 'lambdaWorkbench.applyConfigFile',
+  invokeTestEvent: 'lambdaWorkbench.invokeTestEvent',
+  openTestEvent: 'lambdaWorkbench.openTestEvent',
+  downloadTestEvent: 'lambdaWorkbench.downloadTestEvent',
+  renameTestEvent: 'lambdaWorkbench.renameTestEvent',
+  deleteTestEvent: 'lambdaWorkbench.deleteTestEvent',
+  saveTestEvent: 'lambdaWorkbench.saveTestEvent',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

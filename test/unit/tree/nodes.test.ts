@@ -15,7 +15,8 @@ import { MappingNode } from '../../../src/tree/nodes/MappingNode';
 import { PagedChildren } from '../../../src/tree/nodes/pagedChildren';
 import { PlaceholderNode } from '../../../src/tree/nodes/PlaceholderNode';
 import type { TreeNode } from '../../../src/tree/nodes/TreeNode';
-import type { ViewContext } from '../../../src/tree/nodes/viewContext';
+import type { PairedPayload, ViewContext } from '../../../src/tree/nodes/viewContext';
+import type { TestEventList, TestEventReader } from '../../../src/testEvents/model/store';
 
 const REGION = 'us-east-1';
 const ARN = (name: string, q?: string) => `arn:aws:lambda:${REGION}:111111111111:function:${name}${q ? `:${q}` : ''}`;
@@ -121,6 +122,17 @@ class FakeView implements ViewContext {
   async refreshNode(node: TreeNode): Promise<void> {
     await node.reset();
   }
+  testEventLists: Record<string, TestEventList> = {};
+  testEventFailure: Error | undefined;
+  payloads: PairedPayload[] = [];
+  testEvents(): TestEventReader {
+    return {
+      list: (functionName: string) => (this.testEventFailure ? Promise.reject(this.testEventFailure) : Promise.resolve(this.testEventLists[functionName] ?? { functionName, events: [] })),
+    };
+  }
+  pairedPayloads(): PairedPayload[] {
+    return this.payloads;
+  }
 }
 
 const hello: FunctionConfiguration = { FunctionName: 'hello-world', FunctionArn: ARN('hello-world'), Runtime: 'nodejs20.x', Description: 'Says hello' };
@@ -160,7 +172,7 @@ describe('tree/nodes: what each node shows, with a fake reader', () => {
     assert.deepEqual(node.getTreeItem().icon, { id: 'sync~spin' });
   });
 
-  it('a function has four groups, in order, each collapsed with its contextValue', async () => {
+  it('a function has four groups and its test events, in order, each collapsed with its contextValue', async () => {
     const { node } = functionNode();
     const groups = (await node.getChildren()) as GroupNode[];
     assert.deepEqual(
@@ -170,6 +182,7 @@ describe('tree/nodes: what each node shows, with a fake reader', () => {
         ['Aliases', 'group.aliases'],
         ['Event invoke configs', 'group.invokeConfigs'],
         ['Event source mappings', 'group.mappings'],
+        ['Test events', 'group.testEvents'],
       ],
     );
     assert.ok(groups.every((g) => g.getTreeItem().collapsible === 'collapsed'));
