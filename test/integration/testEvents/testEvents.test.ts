@@ -2,16 +2,15 @@
  * Shareable test events in the real VS Code against the emulator's Schemas registry: the
  * "Test events" group of a function (console events and paired payload files), invoking an
  * event with its invocation type, open, download, save, rename, delete, a concurrent change and
- * missing permissions. What the extension writes is read back through the SDK, as the console
- * would read it.
+ * missing permissions. What the extension writes is read back from the emulator's registry,
+ * as the console would read it. (No SDK is imported here: the activation test checks that
+ * nothing loaded it before the extension.)
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { DescribeSchemaCommand, SchemasClient, UpdateSchemaCommand } from '@aws-sdk/client-schemas';
 import * as vscode from 'vscode';
 import type { InvokeOutcome, TestHooks } from '../../../src/api';
 import type { Emulator } from '../../emulator';
-import { schemasClient } from '../../emulator/services/testing';
 import { seedTestEvents } from '../../emulator/services/schemas/seed';
 import { pick, setup, waitFor, withAnswers } from '../support';
 import { find, rows, type Row } from '../tree/treeSupport';
@@ -23,7 +22,6 @@ describe('Shareable test events (integration)', function () {
   this.timeout(60_000);
   let emulator: Emulator;
   let api: TestHooks;
-  let client: SchemasClient;
   let root: vscode.Uri;
 
   const run = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(`lambdaWorkbench.${command}`, ...args);
@@ -40,19 +38,18 @@ describe('Shareable test events (integration)', function () {
     return rows(fp, group);
   }
 
-  async function schema(fn = 'hello-world'): Promise<{ version?: string; doc: Doc } | undefined> {
-    try {
-      const out = await client.send(new DescribeSchemaCommand({ RegistryName: REGISTRY, SchemaName: `_${fn}-schema` }));
-      return { version: out.SchemaVersion, doc: JSON.parse(out.Content!) as Doc };
-    } catch (err) {
-      if ((err as Error).name === 'NotFoundException') return undefined;
-      throw err;
-    }
+  const record = (fn: string) => emulator.services.schemas.getRegistry('111111111111', 'us-east-1', REGISTRY)?.schemas.get(`_${fn}-schema`);
+
+  /** The latest version of a function's schema, as DescribeSchema answers it. */
+  function schema(fn = 'hello-world'): Promise<{ version?: string; doc: Doc } | undefined> {
+    const r = record(fn);
+    if (!r) return Promise.resolve(undefined);
+    const latest = emulator.services.schemas.latest(r);
+    return Promise.resolve({ version: latest.version, doc: JSON.parse(latest.content) as Doc });
   }
 
   before(async () => {
     ({ emulator, api } = await setup());
-    client = schemasClient(emulator);
     root = vscode.workspace.workspaceFolders![0].uri;
   });
   beforeEach(async () => {
@@ -61,7 +58,6 @@ describe('Shareable test events (integration)', function () {
     seedTestEvents(emulator.services.schemas);
     await api.invoke.clearPairings();
   });
-  after(() => client.destroy());
 
   it('lists the console events of a function, with their invocation type (a missing x-metadata is RequestResponse)', async () => {
     const list = await testEvents();
@@ -195,7 +191,7 @@ describe('Shareable test events (integration)', function () {
     const colleague = async () => {
       const s = (await schema())!;
       s.doc.components.examples['colleague'] = { value: { by: 'colleague' }, 'x-metadata': { invocationType: 'RequestResponse' } };
-      await client.send(new UpdateSchemaCommand({ RegistryName: REGISTRY, SchemaName: '_hello-world-schema', Type: 'OpenApi3', Content: JSON.stringify(s.doc) }));
+      emulator.services.schemas.addVersion(record('hello-world')!, 'OpenApi3', JSON.stringify(s.doc));
     };
     await withAnswers(
       [
