@@ -30,8 +30,10 @@ describe('UI: shareable test events', function () {
 
   it('tree: hello-world → Test events shows the console events; a click on the Event one invokes it asynchronously (202)', async () => {
     const page = wb.page;
-    await wb.openView();
+    // The walkthrough opens on the first activation: let it come, then close it.
+    await page.locator('.part.editor .gettingStartedContainer').waitFor({ state: 'visible', timeout: 60_000 });
     await wb.closeEditors();
+    await wb.openView();
     await setSideBarWidth(page, 430);
     await (await wb.waitForTreeItem('hello-world', { timeout: 60_000 })).click();
     await (await wb.waitForTreeItem('Test events')).click();
