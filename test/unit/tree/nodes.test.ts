@@ -16,6 +16,9 @@ import { PagedChildren } from '../../../src/tree/nodes/pagedChildren';
 import { PlaceholderNode } from '../../../src/tree/nodes/PlaceholderNode';
 import type { TreeNode } from '../../../src/tree/nodes/TreeNode';
 import type { PairedPayload, ViewContext } from '../../../src/tree/nodes/viewContext';
+import { PayloadFileNode } from '../../../src/tree/nodes/PayloadFileNode';
+import { TestEventNode } from '../../../src/tree/nodes/TestEventNode';
+import { TestEventsNode } from '../../../src/tree/nodes/TestEventsNode';
 import type { TestEventList, TestEventReader } from '../../../src/testEvents/model/store';
 
 const REGION = 'us-east-1';
@@ -274,4 +277,72 @@ describe('tree/nodes: what each node shows, with a fake reader', () => {
     assert.deepEqual(all.map((c) => c.getTreeItem().label), ['a', 'b', 'c']);
     assert.equal(all[0], first[0], 'the same node objects after a page is appended');
   });
+
+  describe('Test events of a function', () => {
+    const testEventsOf = async (node: FunctionNode) => {
+      const children = await node.getChildren();
+      const group = children[children.length - 1];
+      assert.ok(group instanceof TestEventsNode);
+      return group;
+    };
+
+    it('lists the shareable events (invocation type in the description, contextValue and icon), then the paired payload files; a click invokes', async () => {
+      const { node, view } = functionNode();
+      view.testEventLists['hello-world'] = {
+        functionName: 'hello-world',
+        version: '2',
+        events: [
+          { name: 'greet-ada', value: { name: 'Ada' }, invocationType: 'RequestResponse' },
+          { name: 'greet-grace-async', value: { name: 'Grace' }, invocationType: 'Event' },
+        ],
+      };
+      view.payloads = [{ uri: 'file:///w/payloads/hello.json', label: 'payloads/hello.json', qualifier: 'live', invocationType: 'Event' }];
+      const group = await testEventsOf(node);
+      assert.deepEqual(group.getTreeItem(), { id: `${node.id}/testEvents`, label: 'Test events', icon: { id: 'beaker' }, contextValue: 'group.testEvents', collapsible: 'collapsed' });
+      const children = await group.getChildren();
+      assert.deepEqual(
+        children.map((c) => [c.getTreeItem().label, c.getTreeItem().description, c.getTreeItem().contextValue, c.getTreeItem().icon.id]),
+        [
+          ['greet-ada', 'shared · RequestResponse', 'testEvent.RequestResponse', 'symbol-event'],
+          ['greet-grace-async', 'shared · Event (asynchronous)', 'testEvent.Event', 'send'],
+          ['payloads/hello.json', 'workspace file · live · Event', 'testEventPayload', 'file-code'],
+        ],
+      );
+      const [ada, , file] = children;
+      assert.ok(ada instanceof TestEventNode);
+      assert.equal(ada.schemaVersion, '2');
+      assert.deepEqual(ada.getTreeItem().command, { command: COMMANDS.invokeTestEvent, title: 'Invoke', arguments: [ada] });
+      assert.ok(file instanceof PayloadFileNode);
+      assert.deepEqual(file.functionTarget, { region: REGION, functionName: 'hello-world', functionArn: ARN('hello-world'), qualifier: 'live' });
+      assert.equal(group.list?.version, '2');
+    });
+
+    it('nothing to show is a placeholder; a failure is an error node (with Retry) and the payload files still show', async () => {
+      const { node } = functionNode();
+      assert.deepEqual((await (await testEventsOf(node)).getChildren()).map((c) => c.getTreeItem().contextValue), ['empty']);
+      const other = functionNode();
+      other.view.testEventFailure = Object.assign(new Error('not authorized to perform: schemas:DescribeSchema'), { name: 'ForbiddenException', $metadata: { httpStatusCode: 403 } });
+      other.view.payloads = [{ uri: 'file:///w/a.json', label: 'a.json' }];
+      const children = await (await testEventsOf(other.node)).getChildren();
+      assert.deepEqual(children.map((c) => c.getTreeItem().contextValue), ['error', 'testEventPayload']);
+      assert.match(children[0].getTreeItem().tooltip ?? '', /schemas:\\\*/);
+      assert.deepEqual(other.view.failures, ['Could not read the shareable test events']);
+    });
+
+    it('a change of the paired files lists them again without reading the events again; a reset reads them again', async () => {
+      const { node, view } = functionNode();
+      let reads = 0;
+      view.testEvents = () => ({ list: (functionName: string) => (reads++, Promise.resolve({ functionName, events: [] })) });
+      const group = await testEventsOf(node);
+      await group.getChildren();
+      view.payloads = [{ uri: 'file:///w/b.json', label: 'b.json' }];
+      group.payloadsChanged();
+      assert.deepEqual((await group.getChildren()).map((c) => c.getTreeItem().label), ['b.json']);
+      assert.equal(reads, 1);
+      group.reset();
+      await group.getChildren();
+      assert.equal(reads, 2);
+    });
+  });
 });
+
