@@ -13,15 +13,17 @@ const LAYERS = [
   ['config-model', 'src/config/model', ['shared']],
   ['tree-model', 'src/tree/model', ['shared']],
   ['logs-model', 'src/logs/model', ['shared']],
-  ['tree-nodes', 'src/tree/nodes', ['shared', 'aws', 'tree-model']],
+  ['testevents-model', 'src/testEvents/model', ['shared']],
+  ['tree-nodes', 'src/tree/nodes', ['shared', 'aws', 'tree-model', 'testevents-model']],
   ['core', 'src/core', ['shared', 'aws']],
   ['pickers', 'src/pickers', ['shared', 'aws', 'core', 'tree-model']],
-  ['tree', 'src/tree', ['shared', 'aws', 'core', 'tree-model', 'tree-nodes']],
+  ['tree', 'src/tree', ['shared', 'aws', 'core', 'tree-model', 'tree-nodes', 'testevents-model']],
   ['invoke', 'src/invoke', ['shared', 'aws', 'core', 'pickers', 'invoke-model']],
   ['config', 'src/config', ['shared', 'aws', 'core', 'pickers', 'config-model']],
   ['logs', 'src/logs', ['shared', 'aws', 'core', 'pickers', 'logs-model']],
-  ['commands', 'src/commands', ['shared', 'aws', 'core', 'pickers', 'tree-model', 'tree-nodes', 'tree', 'invoke-model', 'invoke', 'config-model', 'config', 'logs-model', 'logs']],
-  ['app', 'src', ['shared', 'aws', 'core', 'pickers', 'tree-model', 'tree-nodes', 'tree', 'invoke-model', 'invoke', 'config-model', 'config', 'logs-model', 'logs', 'commands']],
+  ['testevents', 'src/testEvents', ['shared', 'aws', 'core', 'pickers', 'testevents-model']],
+  ['commands', 'src/commands', ['shared', 'aws', 'core', 'pickers', 'tree-model', 'tree-nodes', 'tree', 'invoke-model', 'invoke', 'config-model', 'config', 'logs-model', 'logs', 'testevents-model', 'testevents']],
+  ['app', 'src', ['shared', 'aws', 'core', 'pickers', 'tree-model', 'tree-nodes', 'tree', 'invoke-model', 'invoke', 'config-model', 'config', 'logs-model', 'logs', 'testevents-model', 'testevents', 'commands']],
 ];
 
 export default tseslint.config(
@@ -68,7 +70,7 @@ export default tseslint.config(
   },
   {
     // Modules that talk to AWS or parse/validate files never import vscode.
-    files: ['src/aws/**/*.ts', 'src/invoke/model/**/*.ts', 'src/config/model/**/*.ts', 'src/tree/model/**/*.ts', 'src/logs/model/**/*.ts', 'src/tree/nodes/**/*.ts', 'src/shared/**/*.ts'],
+    files: ['src/aws/**/*.ts', 'src/invoke/model/**/*.ts', 'src/config/model/**/*.ts', 'src/tree/model/**/*.ts', 'src/logs/model/**/*.ts', 'src/tree/nodes/**/*.ts', 'src/testEvents/model/**/*.ts', 'src/shared/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Pure modules must not import vscode.' }] }] },
   },
   {

@@ -4,6 +4,7 @@
 //   dist/config.js     config-file validation (JSON Schema + cross-field rules), required on first use
 //   dist/invoke.js     payload checks, log decoding and result formatting, required on first invoke
 //   dist/logs.js       the full log of an invocation and the live tail's lines, required on first use
+//   dist/testEvents.js the shareable test events (document model, store), required on first use
 //   dist/testHooks.js  the test hooks activate() returns in ExtensionMode.Test (not packaged)
 import * as esbuild from 'esbuild';
 import { writeFileSync, mkdirSync } from 'node:fs';
@@ -36,6 +37,7 @@ const builds = [
   { ...common, entryPoints: { config: 'src/config/model/index.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { invoke: 'src/invoke/model/index.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { logs: 'src/logs/model/index.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { testEvents: 'src/testEvents/model/index.ts' }, outdir: 'dist' },
   // Only for the extension's own tests (ExtensionMode.Test); not packaged.
   { ...common, entryPoints: { testHooks: 'src/testHooks.ts' }, outdir: 'dist' },
 ];
@@ -60,6 +62,7 @@ if (watch) {
       [(i) => i.includes('node_modules/ajv') || i.startsWith('src/config/model/'), 'config validation', 'dist/config.js'],
       [(i) => i.includes('node_modules/jsonc-parser') || i === 'src/invoke/model/payloadCheck.ts' || i === 'src/invoke/model/format.ts', 'the payload checks and result formatting', 'dist/invoke.js'],
       [(i) => i.startsWith('src/logs/model/'), 'the full-log assembly', 'dist/logs.js'],
+      [(i) => i.startsWith('src/testEvents/model/'), 'the shareable test events model', 'dist/testEvents.js'],
       [(i) => i === 'src/testHooks.ts', 'the test hooks', 'dist/testHooks.js'],
     ];
     for (const [inMain, what, bundle] of name === 'extension' ? lazyParts : []) {

@@ -28,6 +28,7 @@ import { LiveTails } from './logs/liveTails';
 import { pickFunction, pickMapping } from './pickers/resourcePickers';
 import { OTHER_IDS } from './shared/ids';
 import { setTranslator } from './shared/l10n';
+import { testEventStore } from './testEvents/testEventsModel';
 import type { testHooks } from './testHooks';
 import { DetailsDocuments } from './tree/detailsDocuments';
 import { LambdaViews } from './tree/views';
@@ -35,10 +36,19 @@ import { LambdaViews } from './tree/views';
 export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   setTranslator(vscode.l10n.t);
   const connection = new Connection();
-  const views = new LambdaViews(connection);
+  const pairings = new PairingState(context.workspaceState);
+  const views = new LambdaViews(connection, {
+    testEvents: (region) => testEventStore(connection, region),
+    pairedPayloads: (region, functionName) =>
+      pairings.pairingsOfFunction(region, functionName).map((p) => ({
+        uri: p.payload,
+        label: vscode.workspace.asRelativePath(vscode.Uri.parse(p.payload), false),
+        qualifier: p.target.qualifier,
+        invocationType: p.invocationType,
+      })),
+  });
   const details = new DetailsDocuments();
   const output = new InvocationsOutput();
-  const pairings = new PairingState(context.workspaceState);
   const invoker = new Invoker(connection, output, pairings, context.workspaceState);
   const configFiles = new ConfigFileStore(context.workspaceState);
   const diagnostics = new ConfigDiagnostics();
@@ -59,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     fullLogs,
     tails,
     ...registerCommands(wb),
+    pairings.onDidChange(() => views.refreshPairedPayloads()),
     vscode.languages.registerCodeLensProvider([{ language: 'json' }, { language: 'jsonc' }], new PayloadCodeLensProvider(pairings)),
     vscode.languages.registerCodeLensProvider(CONFIG_FILES, new ConfigCodeLens()),
   );

@@ -6,6 +6,7 @@
  */
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import type { SchemasClient } from '@aws-sdk/client-schemas';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 
@@ -76,15 +77,23 @@ export class ClientCache {
     return cached(this.logsClients, o, createLogsClient);
   }
 
+  private readonly schemaClients = new Map<string, SchemasClient>();
+
+  /** The EventBridge Schemas client of a connection (shareable test events), made by `create` once. */
+  schemas(o: ConnectionOptions, create: (o: ConnectionOptions) => SchemasClient): SchemasClient {
+    return cached(this.schemaClients, o, create);
+  }
+
   get(o: ConnectionOptions): LambdaClient {
     return cached(this.clients, o, createLambdaClient);
   }
 
   clear(): void {
-    for (const c of [...this.clients.values(), ...this.logsClients.values()]) {
+    for (const c of [...this.clients.values(), ...this.logsClients.values(), ...this.schemaClients.values()]) {
       c.destroy();
     }
     this.clients.clear();
     this.logsClients.clear();
+    this.schemaClients.clear();
   }
 }

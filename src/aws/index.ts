@@ -11,3 +11,5 @@ export { LogsService, LiveTailEnded } from './logs';
 export type { LogEventItem, FilterQuery, StreamQuery, LiveTailMessage } from './logs';
 export { listProfiles, defaultRegion } from './profiles';
 export type { ProfileInfo } from './profiles';
+export { SchemaService, createSchemasClient } from './schemas';
+export type { SchemaCallOptions } from './schemas';

@@ -39,6 +39,12 @@ import { filterFunctions } from './views/filterFunctions';
 import { loadMore } from './views/loadMore';
 import { refresh } from './views/refresh';
 import { refreshViews } from './views/refreshViews';
+import { deleteTestEvent } from './testEvents/deleteTestEvent';
+import { downloadTestEvent } from './testEvents/downloadTestEvent';
+import { invokeTestEvent } from './testEvents/invokeTestEvent';
+import { openTestEvent } from './testEvents/openTestEvent';
+import { renameTestEvent } from './testEvents/renameTestEvent';
+import { saveTestEvent } from './testEvents/saveTestEvent';
 import { retry } from './views/retry';
 import type { CommandHandler, Workbench } from './workbench';
 
@@ -77,6 +83,12 @@ export const HANDLERS: Readonly<Record<CommandName, CommandHandler>> = {
   showLastFullLog,
   tailLogs,
   stopTail,
+  invokeTestEvent,
+  openTestEvent,
+  downloadTestEvent,
+  renameTestEvent,
+  deleteTestEvent,
+  saveTestEvent,
 };
 
 export function registerCommands(wb: Workbench): vscode.Disposable[] {

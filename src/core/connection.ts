@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ClientCache, LambdaService, LogsService } from '../aws';
+import type { ClientCache, LambdaService, LogsService, SchemaService } from '../aws';
 import { needsInsecureEndpointWarning } from '../shared/endpoint';
 import { COMMANDS, OTHER_IDS, SETTINGS, SETTINGS_SECTION, settingId } from '../shared/ids';
 import { resolveConnectionSettings } from '../shared/settingsPolicy';
@@ -134,6 +134,14 @@ export class Connection implements vscode.Disposable {
       services.set(region, s);
     }
     return s;
+  }
+
+  /** EventBridge Schemas (the shareable test events) of a region, on the same profile and endpoint. */
+  schemas(region: string): SchemaService {
+    this.checkEndpoint();
+    const aws = loadAws();
+    this.clients ??= new aws.ClientCache();
+    return new aws.SchemaService(this.clients.schemas({ profile: this.settings.profile, region, endpoint: this.settings.endpoint }, aws.createSchemasClient));
   }
 
   private checkEndpoint(): void {

@@ -22,7 +22,8 @@ import type { CheckedPayload } from './model/payloadCheck';
 import type { PayloadError } from './model/payloadErrors';
 import type { PairingState } from './pairingState';
 
-export type PayloadSource = { kind: 'file'; uri: vscode.Uri } | { kind: 'empty' };
+/** `text`: an event that is not a workspace file (a shareable test event), named by `label`. */
+export type PayloadSource = { kind: 'file'; uri: vscode.Uri } | { kind: 'empty' } | { kind: 'text'; label: string; text: string };
 
 export interface InvokeOptions {
   invocationType: InvocationType;
@@ -105,12 +106,12 @@ interface CallAnswer {
 
 interface SerializedRequest {
   target: LambdaTarget;
-  source: { kind: 'file'; uri: string } | { kind: 'empty' };
+  source: { kind: 'file'; uri: string } | { kind: 'empty' } | { kind: 'text'; label: string; text: string };
   options: InvokeOptions;
 }
 
 function describeSource(source: PayloadSource): string {
-  return source.kind === 'empty' ? '{}' : vscode.workspace.asRelativePath(source.uri, false);
+  return source.kind === 'empty' ? '{}' : source.kind === 'text' ? source.label : vscode.workspace.asRelativePath(source.uri, false);
 }
 
 /** Runs invocations: reads and checks the payload, calls Invoke with a cancellable progress, writes the result. */
@@ -181,7 +182,12 @@ export class Invoker {
     if (!s || typeof s !== 'object' || !s.target?.functionName || !s.target.region || !s.options?.invocationType) {
       return undefined;
     }
-    const source: PayloadSource = s.source?.kind === 'file' && typeof s.source.uri === 'string' ? { kind: 'file', uri: vscode.Uri.parse(s.source.uri) } : { kind: 'empty' };
+    const source: PayloadSource =
+      s.source?.kind === 'file' && typeof s.source.uri === 'string'
+        ? { kind: 'file', uri: vscode.Uri.parse(s.source.uri) }
+        : s.source?.kind === 'text' && typeof s.source.text === 'string' && typeof s.source.label === 'string'
+          ? { kind: 'text', label: s.source.label, text: s.source.text }
+          : { kind: 'empty' };
     return { target: s.target, source, options: s.options };
   }
 
@@ -189,10 +195,15 @@ export class Invoker {
   private remember(req: InvocationRequest): void {
     const s: SerializedRequest = {
       target: normalizeTarget(req.target),
-      source: req.source.kind === 'file' ? { kind: 'file', uri: req.source.uri.toString() } : { kind: 'empty' },
+      source: req.source.kind === 'file' ? { kind: 'file', uri: req.source.uri.toString() } : req.source,
       options: req.options,
     };
     persistInBackground(this.memento.update(LAST_KEY, s), 'the last invocation');
+  }
+
+  /** Reads and checks a payload as an invocation would (an editor's unsaved text first); a bad one throws a PayloadError. */
+  async readPayload(source: PayloadSource, type: InvocationType): Promise<CheckedPayload> {
+    return (await this.resolvePayload(source, type)).checked;
   }
 
   /** Reads the payload: an open editor's text when it has unsaved changes (or is untitled), else the file's bytes. */
@@ -200,6 +211,10 @@ export class Invoker {
     if (source.kind === 'empty') {
       const checked = loadInvokeModel().checkPayload(EMPTY_PAYLOAD, { file: '{}', invocationType: type });
       return { info: { kind: 'empty', checked }, checked };
+    }
+    if (source.kind === 'text') {
+      const checked = loadInvokeModel().checkPayloadText(source.text, { file: source.label, invocationType: type });
+      return { info: { kind: 'file', label: source.label, checked }, checked };
     }
     const uri = source.uri;
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
@@ -250,6 +265,7 @@ export class Invoker {
       throw err;
     }
 
+    // A shareable test event comes from the account, not from the workspace: like the empty payload.
     if (needsTrustConfirmation(vscode.workspace.isTrusted, req.source.kind === 'file' ? { kind: 'document', scheme: req.source.uri.scheme } : { kind: 'empty' })) {
       const invoke = vscode.l10n.t('Invoke');
       const answer = await ui().showWarningMessage(

@@ -64,6 +64,11 @@ export class PairingState implements vscode.Disposable {
     return this.store.payloadsFor(target).map((s) => vscode.Uri.parse(s));
   }
 
+  /** The pairings of a function, whatever the qualifier, most recently used first. */
+  pairingsOfFunction(region: string, functionName: string): Pairing[] {
+    return this.store.all().filter((p) => p.target.region === region && p.target.functionName === functionName);
+  }
+
   private async save(): Promise<void> {
     this.emitter.fire();
     await this.memento.update(STATE_KEY, this.store.toJSON());

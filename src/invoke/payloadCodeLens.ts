@@ -43,6 +43,12 @@ export class PayloadCodeLensProvider implements vscode.CodeLensProvider {
         command: COMMANDS.changePayloadTarget,
         arguments: [document.uri],
       }),
+      new vscode.CodeLens(range, {
+        title: vscode.l10n.t('Save as Shareable Test Event…'),
+        tooltip: vscode.l10n.t('Share this event with the function\'s users in the Lambda console'),
+        command: COMMANDS.saveTestEvent,
+        arguments: [document.uri],
+      }),
     ];
   }
 }

@@ -16,7 +16,8 @@ function accountOf(target: LambdaTarget | undefined): string {
   return accountOfArn(target?.functionArn) ?? loadInvokeModel().DEFAULT_TEMPLATE_CONTEXT.account;
 }
 
-function validateNewPath(folder: vscode.WorkspaceFolder, value: string): string | undefined {
+/** What is wrong with a new payload file's path (relative to the folder), or undefined. */
+export function validateNewPath(folder: vscode.WorkspaceFolder, value: string): string | undefined {
   const rel = value.trim().replace(/\\/g, '/');
   if (!rel) return vscode.l10n.t('Enter a file name.');
   if (path.isAbsolute(rel) || rel.split('/').includes('..')) return vscode.l10n.t('Enter a path inside the workspace folder.');

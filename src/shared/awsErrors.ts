@@ -39,6 +39,8 @@ export interface ErrorContext {
   region?: string;
   endpoint?: string;
   target?: string;
+  /** The service called, when not Lambda: `schemas` (EventBridge Schemas, where shareable test events live). */
+  service?: 'schemas';
 }
 
 export function describeAwsError(err: unknown, ctx: ErrorContext = {}): DescribedError {
@@ -89,7 +91,12 @@ export function describeAwsError(err: unknown, ctx: ErrorContext = {}): Describe
     InvalidRequestContentException: t('The request body is not valid JSON.'),
     UnsupportedMediaTypeException: t('The content type is not supported.'),
     ServiceException: t('AWS Lambda had an internal error. Retry in a moment.'),
+    ForbiddenException: t('The credentials may not use the shareable test events: the profile{0} needs EventBridge Schemas permissions (schemas:*) on the registry lambda-testevent-schemas.', ctx.profile ? ` "${ctx.profile}"` : ''),
   };
+  if (ctx.service === 'schemas') {
+    hints.TooManyRequestsException = t('Throttled: EventBridge Schemas is at its request-rate limit for this account. Retry in a moment.');
+    hints.ServiceException = t('EventBridge Schemas had an internal error. Retry in a moment.');
+  }
   let hint = hints[name];
   if (!hint && status === 413) {
     hint = hints.RequestTooLargeException;

@@ -40,6 +40,12 @@ export const COMMANDS = {
   showLastFullLog: 'lambdaWorkbench.showLastFullLog',
   tailLogs: 'lambdaWorkbench.tailLogs',
   stopTail: 'lambdaWorkbench.stopTail',
+  invokeTestEvent: 'lambdaWorkbench.invokeTestEvent',
+  openTestEvent: 'lambdaWorkbench.openTestEvent',
+  downloadTestEvent: 'lambdaWorkbench.downloadTestEvent',
+  renameTestEvent: 'lambdaWorkbench.renameTestEvent',
+  deleteTestEvent: 'lambdaWorkbench.deleteTestEvent',
+  saveTestEvent: 'lambdaWorkbench.saveTestEvent',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -13,7 +13,9 @@ import type { MappingNode } from './nodes/MappingNode';
 import type { ChildList } from './nodes/pagedChildren';
 import { RegionNode } from './nodes/RegionNode';
 import type { TreeNode } from './nodes/TreeNode';
-import type { ViewContext } from './nodes/viewContext';
+import { TestEventsNode } from './nodes/TestEventsNode';
+import type { PairedPayload, ViewContext } from './nodes/viewContext';
+import type { TestEventReader } from '../testEvents/model/store';
 import { toTreeItem } from './toTreeItem';
 
 /** The top level of a view for the shown regions. */
@@ -24,6 +26,17 @@ export interface RegionRoot {
   /** Several regions: one node each. */
   regionNodes?: RegionNode[];
 }
+
+/** Where the "Test events" groups read from: the Schemas registry, and the payload files paired with a function. */
+export interface TestEventSources {
+  testEvents(region: string): TestEventReader;
+  pairedPayloads(region: string, functionName: string): PairedPayload[];
+}
+
+const NO_TEST_EVENTS: TestEventSources = {
+  testEvents: () => ({ list: (functionName) => Promise.resolve({ functionName, events: [] }) }),
+  pairedPayloads: () => [],
+};
 
 /** Pause between a change (connection switch, refresh) and the redraw it causes. */
 export const REFRESH_DEBOUNCE_MS = 100;
@@ -43,6 +56,10 @@ export abstract class ViewProvider implements vscode.TreeDataProvider<TreeNode>,
   protected root: RegionRoot | undefined;
   private redrawTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly mappingNodes = new Map<string, Set<MappingNode>>();
+  /** The "Test events" groups shown (expanded) in this generation. */
+  private readonly testEventGroups = new Set<TestEventsNode>();
+  /** Set by the views (src/tree/views.ts) when the extension has the sources. */
+  testEventSources: TestEventSources = NO_TEST_EVENTS;
 
   constructor(
     readonly connection: Connection,
@@ -112,6 +129,32 @@ export abstract class ViewProvider implements vscode.TreeDataProvider<TreeNode>,
     this.changed(node);
   }
 
+  testEvents(region: string): TestEventReader {
+    return this.testEventSources.testEvents(region);
+  }
+
+  pairedPayloads(region: string, functionName: string): PairedPayload[] {
+    return this.testEventSources.pairedPayloads(region, functionName);
+  }
+
+  /** Reloads the "Test events" groups shown of a function (read again from AWS). */
+  refreshTestEvents(region: string, functionName: string): void {
+    for (const node of this.testEventGroups) {
+      if (node.fn.region === region && node.fn.name === functionName) {
+        node.reset();
+        this.changed(node);
+      }
+    }
+  }
+
+  /** The paired payload files changed: the "Test events" groups shown list them again (without reading AWS). */
+  refreshPairedPayloads(): void {
+    for (const node of this.testEventGroups) {
+      node.payloadsChanged();
+      this.changed(node);
+    }
+  }
+
   // ---- refresh ----
 
   /**
@@ -124,6 +167,7 @@ export abstract class ViewProvider implements vscode.TreeDataProvider<TreeNode>,
     setMaxListeners(0, this.controller.signal);
     this.generationNumber++;
     this.mappingNodes.clear();
+    this.testEventGroups.clear();
     this.dropRoot();
     if (this.redrawTimer) {
       clearTimeout(this.redrawTimer);
@@ -200,6 +244,9 @@ export abstract class ViewProvider implements vscode.TreeDataProvider<TreeNode>,
     for (let attempt = 0; attempt < 5; attempt++) {
       const generation = this.generationNumber;
       try {
+        if (node instanceof TestEventsNode) {
+          this.testEventGroups.add(node);
+        }
         return node ? await node.getChildren() : await this.rootChildren();
       } catch (err) {
         if (!node && generation !== this.generationNumber) {

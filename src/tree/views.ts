@@ -7,6 +7,7 @@ import { CONTEXT_KEYS, SETTINGS, settingId, VIEWS } from '../shared/ids';
 import { FunctionsProvider } from './functionsProvider';
 import { MappingsProvider } from './mappingsProvider';
 import { TreeNode } from './nodes/TreeNode';
+import type { TestEventSources } from './viewProvider';
 
 /**
  * The Lambda Workbench views (Functions, Event Source Mappings) in the side bar: their
@@ -20,8 +21,14 @@ export class LambdaViews implements vscode.Disposable {
   readonly mappingsView: vscode.TreeView<TreeNode>;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(readonly connection: Connection) {
+  constructor(
+    readonly connection: Connection,
+    testEventSources?: TestEventSources,
+  ) {
     this.functions = new FunctionsProvider(connection);
+    if (testEventSources) {
+      this.functions.testEventSources = testEventSources;
+    }
     this.mappings = new MappingsProvider(connection);
     this.functionsView = vscode.window.createTreeView(VIEWS.functions, { treeDataProvider: this.functions, showCollapseAll: true });
     this.mappingsView = vscode.window.createTreeView(VIEWS.mappings, { treeDataProvider: this.mappings, showCollapseAll: false });
@@ -65,6 +72,16 @@ export class LambdaViews implements vscode.Disposable {
     const filter = this.functions.filterText();
     this.functionsView.description = filter ? vscode.l10n.t('Filter: {0}', filter) : undefined;
     await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.filterActive, filter !== undefined);
+  }
+
+  /** Reloads the "Test events" groups shown of a function, reading its shareable events again. */
+  refreshTestEvents(region: string, functionName: string): void {
+    this.functions.refreshTestEvents(region, functionName);
+  }
+
+  /** The "Test events" groups shown list the paired payload files again. */
+  refreshPairedPayloads(): void {
+    this.functions.refreshPairedPayloads();
   }
 
   /** Every node of the mapping, in both views, takes its new description (or state) and is redrawn. */

@@ -18,7 +18,7 @@ function awsModulesLoaded(): string[] {
 
 /** The other bundles loaded on first use: config validation and the invoke model. */
 function lazyBundlesLoaded(): string[] {
-  return Object.keys(require.cache).filter((key) => /[\\/]dist[\\/](config|invoke)\.js$/.test(key) || key.includes(`${path.sep}jsonc-parser${path.sep}`));
+  return Object.keys(require.cache).filter((key) => /[\\/]dist[\\/](config|invoke|testEvents)\.js$/.test(key) || key.includes(`${path.sep}jsonc-parser${path.sep}`));
 }
 
 describe('Activation', () => {
@@ -41,7 +41,7 @@ describe('Activation', () => {
     assert.equal(typeof api.isAwsLoaded, 'function');
     assert.deepEqual(awsModulesLoaded(), [], 'activation must not load dist/aws.js or @aws-sdk');
     assert.equal(api.isAwsLoaded(), false);
-    assert.deepEqual(lazyBundlesLoaded(), [], 'activation must not load dist/config.js, dist/invoke.js or jsonc-parser');
+    assert.deepEqual(lazyBundlesLoaded(), [], 'activation must not load dist/config.js, dist/invoke.js, dist/testEvents.js or jsonc-parser');
   });
 
   it('loads the AWS SDK on first use (Select AWS Profile lists the profiles)', async () => {

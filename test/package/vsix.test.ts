@@ -112,6 +112,8 @@ describe('Package (lambda-workbench.vsix)', () => {
       'extension/dist/extension.js',
       'extension/dist/aws.js',
       'extension/dist/config.js',
+      'extension/dist/invoke.js',
+      'extension/dist/testEvents.js',
     ]) {
       assert.ok(names.includes(required), `${required} is missing`);
     }

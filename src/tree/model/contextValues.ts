@@ -19,6 +19,10 @@ export const CONTEXT = {
   loadMore: 'loadMore',
   empty: 'empty',
   loading: 'loading',
+  testEvents: 'group.testEvents',
+  /** A shareable test event: `testEvent.RequestResponse` or `testEvent.Event`. */
+  testEvent: 'testEvent',
+  testEventPayload: 'testEventPayload',
 } as const;
 
 /** Joins parts with dots, dropping empty ones: `contextValue('mapping', 'enabled')` → `mapping.enabled`. */

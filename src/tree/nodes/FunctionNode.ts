@@ -9,6 +9,7 @@ import { functionStateIcon } from '../model/icons';
 import { nodeIds } from '../model/ids';
 import { functionDescription, functionTooltip, type FunctionUrlInfo } from '../model/labels';
 import { GroupNode } from './GroupNode';
+import { TestEventsNode } from './TestEventsNode';
 import { ResourceNode, TreeItemSpec, TreeNode } from './TreeNode';
 import type { ViewContext } from './viewContext';
 
@@ -16,6 +17,7 @@ import type { ViewContext } from './viewContext';
 export class FunctionNode extends TreeNode implements HasFunctionTarget, HasInvokeTraits, ResourceNode {
   readonly id: string;
   private groups: GroupNode[] | undefined;
+  private testEvents: TestEventsNode | undefined;
   private listed: FunctionConfiguration;
   /** The state fields, which ListFunctions leaves out: fetched on first hover. */
   private stateFields: Pick<FunctionConfiguration, 'State' | 'StateReason' | 'LastUpdateStatus'> | undefined;
@@ -118,12 +120,14 @@ export class FunctionNode extends TreeNode implements HasFunctionTarget, HasInvo
 
   override getChildren(): Promise<TreeNode[]> {
     this.groups ??= FUNCTION_GROUPS.map((kind) => new GroupNode(this.ctx, this, kind));
-    return Promise.resolve(this.groups);
+    this.testEvents ??= new TestEventsNode(this);
+    return Promise.resolve([...this.groups, this.testEvents]);
   }
 
   override reset(): void {
     for (const g of this.groups ?? []) {
       g.reset();
     }
+    this.testEvents?.reset();
   }
 }

@@ -1,5 +1,6 @@
 import type { LambdaReader } from '../../aws';
 import type { ErrorContext } from '../../shared/awsErrors';
+import type { TestEventReader } from '../../testEvents/model/store';
 import type { MappingNode } from './MappingNode';
 import type { TreeNode } from './TreeNode';
 
@@ -30,4 +31,19 @@ export interface ViewContext {
   withViewProgress<T>(task: () => Promise<T>): PromiseLike<T>;
   /** Reloads what is under `node` and redraws it. */
   refreshNode(node: TreeNode): Promise<void>;
+  /** The shareable test events (Lambda console) of a region. */
+  testEvents(region: string): TestEventReader;
+  /** The workspace payload files paired with a function (any qualifier), most recently used first. */
+  pairedPayloads(region: string, functionName: string): PairedPayload[];
+}
+
+/** A payload file of the workspace as the tree shows it. */
+export interface PairedPayload {
+  /** The file's URI, as a string. */
+  uri: string;
+  /** Its path relative to the workspace. */
+  label: string;
+  /** The qualifier it was last invoked on, if any. */
+  qualifier?: string;
+  invocationType?: string;
 }

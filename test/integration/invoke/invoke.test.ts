@@ -151,7 +151,7 @@ describe('Invoke (integration)', function () {
     });
     assert.deepEqual(
       lenses.map((c) => c.command?.title),
-      ['▶ Invoke hello-world:live (us-east-1)', 'Invoke with options…', 'Change target'],
+      ['▶ Invoke hello-world:live (us-east-1)', 'Invoke with options…', 'Change target', 'Save as Shareable Test Event…'],
     );
     assert.equal(lenses[0].range.start.line, 0);
     // The CodeLens command is one click: it invokes the paired target with no question.

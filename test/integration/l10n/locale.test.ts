@@ -180,6 +180,25 @@ if (vscode.env.language === LANGUAGE) {
         assertJapanese(bad.result.text.split('\n'), bundle, ['Not sent: {0}', '{0} holds "{1}", which is not allowed: use {2}.', 'a space', 'letters A–Z and a–z, digits, - and _'], 'bad execution name');
       });
 
+      it('shareable test events: the group, its events (tree) and a message of dist/testEvents.js', async () => {
+        const { emulator } = await setup();
+        const fp = api.views.functionsProvider;
+        const groupOf = async (fn: string) => {
+          api.views.refresh();
+          return find(await rows(fp, find(await rows(fp), fn)), bundle['Test events']);
+        };
+        const events = await rows(fp, await groupOf('hello-world'));
+        assertJapanese(events.map((r) => r.description), bundle, ['shared · RequestResponse', 'shared · Event (asynchronous)'], 'test event rows');
+        // A damaged schema document: the model (dist/testEvents.js) says so, in Japanese.
+        const registry = emulator.services.schemas.getRegistry('111111111111', 'us-east-1', 'lambda-testevent-schemas');
+        const schema = registry?.schemas.get('_order-processor-schema');
+        assert.ok(schema, 'the seeded schema of order-processor');
+        emulator.services.schemas.addVersion(schema, 'OpenApi3', '{"openapi":"3.0.0","components":{"schemas":{},"examples":{"broken":{"novalue":1}}}}');
+        const [error] = await rows(fp, await groupOf('order-processor'));
+        assert.equal(error.contextValue, 'error');
+        assertJapanese([error.label, error.description], bundle, ['Could not read the shareable test events', 'The shareable test events document is damaged ({0}); it was left as it is.'], 'damaged document');
+      });
+
       it('a config file: the diagnostic of a rule across fields, and the Apply question', async () => {
         const invalid = workspaceFile('configs/orders-queue.stream-only.event-source-mapping.json');
         await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(invalid));

@@ -67,7 +67,7 @@ describe('Explorer: Functions view', () => {
     assert.equal(again.id, hello.id, 'the same id after a refresh (expansion survives)');
   });
 
-  it('a function has Versions, Aliases, Event invoke configs and Event source mappings', async () => {
+  it('a function has Versions, Aliases, Event invoke configs, Event source mappings and Test events', async () => {
     const groups = await rows(fp, await functionRow('hello-world'));
     assert.deepEqual(
       groups.map((g) => [g.label, g.contextValue]),
@@ -76,6 +76,7 @@ describe('Explorer: Functions view', () => {
         ['Aliases', 'group.aliases'],
         ['Event invoke configs', 'group.invokeConfigs'],
         ['Event source mappings', 'group.mappings'],
+        ['Test events', 'group.testEvents'],
       ],
     );
   });

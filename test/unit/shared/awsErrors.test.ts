@@ -25,4 +25,13 @@ describe('shared/awsErrors (what the error nodes of the views say)', () => {
     assert.equal(describeAwsError(abort).kind, 'cancelled');
     assert.equal(isCancellation(new Error('x')), false);
   });
+
+  it('shareable test events: ForbiddenException names the schemas:* permissions; Schemas throttling has its own hint', () => {
+    const forbidden = Object.assign(new Error('User: arn:aws:iam::111111111111:user/demo is not authorized to perform: schemas:DescribeSchema'), { name: 'ForbiddenException', $metadata: { httpStatusCode: 403 } });
+    const d = describeAwsError(forbidden, { profile: 'demo', service: 'schemas' });
+    assert.match(d.hint ?? '', /profile "demo" needs EventBridge Schemas permissions \(schemas:\*\) on the registry lambda-testevent-schemas/);
+    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException', $metadata: { httpStatusCode: 429 } });
+    assert.match(describeAwsError(throttled, { service: 'schemas' }).hint ?? '', /EventBridge Schemas is at its request-rate limit/);
+    assert.match(describeAwsError(throttled).hint ?? '', /concurrency/, 'Lambda keeps its own hint');
+  });
 });

@@ -15,7 +15,11 @@ import { MappingNode } from '../../../src/tree/nodes/MappingNode';
 import { PagedChildren } from '../../../src/tree/nodes/pagedChildren';
 import { PlaceholderNode } from '../../../src/tree/nodes/PlaceholderNode';
 import type { TreeNode } from '../../../src/tree/nodes/TreeNode';
-import type { ViewContext } from '../../../src/tree/nodes/viewContext';
+import type { PairedPayload, ViewContext } from '../../../src/tree/nodes/viewContext';
+import { PayloadFileNode } from '../../../src/tree/nodes/PayloadFileNode';
+import { TestEventNode } from '../../../src/tree/nodes/TestEventNode';
+import { TestEventsNode } from '../../../src/tree/nodes/TestEventsNode';
+import type { TestEventList, TestEventReader } from '../../../src/testEvents/model/store';
 
 const REGION = 'us-east-1';
 const ARN = (name: string, q?: string) => `arn:aws:lambda:${REGION}:111111111111:function:${name}${q ? `:${q}` : ''}`;
@@ -126,6 +130,17 @@ class FakeView implements ViewContext {
   async refreshNode(node: TreeNode): Promise<void> {
     await node.reset();
   }
+  testEventLists: Record<string, TestEventList> = {};
+  testEventFailure: Error | undefined;
+  payloads: PairedPayload[] = [];
+  testEvents(): TestEventReader {
+    return {
+      list: (functionName: string) => (this.testEventFailure ? Promise.reject(this.testEventFailure) : Promise.resolve(this.testEventLists[functionName] ?? { functionName, events: [] })),
+    };
+  }
+  pairedPayloads(): PairedPayload[] {
+    return this.payloads;
+  }
 }
 
 const hello: FunctionConfiguration = { FunctionName: 'hello-world', FunctionArn: ARN('hello-world'), Runtime: 'nodejs20.x', Description: 'Says hello' };
@@ -165,7 +180,7 @@ describe('tree/nodes: what each node shows, with a fake reader', () => {
     assert.deepEqual(node.getTreeItem().icon, { id: 'sync~spin' });
   });
 
-  it('a function has four groups, in order, each collapsed with its contextValue', async () => {
+  it('a function has four groups and its test events, in order, each collapsed with its contextValue', async () => {
     const { node } = functionNode();
     const groups = (await node.getChildren()) as GroupNode[];
     assert.deepEqual(
@@ -175,6 +190,7 @@ describe('tree/nodes: what each node shows, with a fake reader', () => {
         ['Aliases', 'group.aliases'],
         ['Event invoke configs', 'group.invokeConfigs'],
         ['Event source mappings', 'group.mappings'],
+        ['Test events', 'group.testEvents'],
       ],
     );
     assert.ok(groups.every((g) => g.getTreeItem().collapsible === 'collapsed'));
@@ -266,4 +282,72 @@ describe('tree/nodes: what each node shows, with a fake reader', () => {
     assert.deepEqual(all.map((c) => c.getTreeItem().label), ['a', 'b', 'c']);
     assert.equal(all[0], first[0], 'the same node objects after a page is appended');
   });
+
+  describe('Test events of a function', () => {
+    const testEventsOf = async (node: FunctionNode) => {
+      const children = await node.getChildren();
+      const group = children[children.length - 1];
+      assert.ok(group instanceof TestEventsNode);
+      return group;
+    };
+
+    it('lists the shareable events (invocation type in the description, contextValue and icon), then the paired payload files; a click invokes', async () => {
+      const { node, view } = functionNode();
+      view.testEventLists['hello-world'] = {
+        functionName: 'hello-world',
+        version: '2',
+        events: [
+          { name: 'greet-ada', value: { name: 'Ada' }, invocationType: 'RequestResponse' },
+          { name: 'greet-grace-async', value: { name: 'Grace' }, invocationType: 'Event' },
+        ],
+      };
+      view.payloads = [{ uri: 'file:///w/payloads/hello.json', label: 'payloads/hello.json', qualifier: 'live', invocationType: 'Event' }];
+      const group = await testEventsOf(node);
+      assert.deepEqual(group.getTreeItem(), { id: `${node.id}/testEvents`, label: 'Test events', icon: { id: 'beaker' }, contextValue: 'group.testEvents', collapsible: 'collapsed' });
+      const children = await group.getChildren();
+      assert.deepEqual(
+        children.map((c) => [c.getTreeItem().label, c.getTreeItem().description, c.getTreeItem().contextValue, c.getTreeItem().icon.id]),
+        [
+          ['greet-ada', 'shared · RequestResponse', 'testEvent.RequestResponse', 'symbol-event'],
+          ['greet-grace-async', 'shared · Event (asynchronous)', 'testEvent.Event', 'send'],
+          ['payloads/hello.json', 'workspace file · live · Event', 'testEventPayload', 'file-code'],
+        ],
+      );
+      const [ada, , file] = children;
+      assert.ok(ada instanceof TestEventNode);
+      assert.equal(ada.schemaVersion, '2');
+      assert.deepEqual(ada.getTreeItem().command, { command: COMMANDS.invokeTestEvent, title: 'Invoke', arguments: [ada] });
+      assert.ok(file instanceof PayloadFileNode);
+      assert.deepEqual(file.functionTarget, { region: REGION, functionName: 'hello-world', functionArn: ARN('hello-world'), qualifier: 'live' });
+      assert.equal(group.list?.version, '2');
+    });
+
+    it('nothing to show is a placeholder; a failure is an error node (with Retry) and the payload files still show', async () => {
+      const { node } = functionNode();
+      assert.deepEqual((await (await testEventsOf(node)).getChildren()).map((c) => c.getTreeItem().contextValue), ['empty']);
+      const other = functionNode();
+      other.view.testEventFailure = Object.assign(new Error('not authorized to perform: schemas:DescribeSchema'), { name: 'ForbiddenException', $metadata: { httpStatusCode: 403 } });
+      other.view.payloads = [{ uri: 'file:///w/a.json', label: 'a.json' }];
+      const children = await (await testEventsOf(other.node)).getChildren();
+      assert.deepEqual(children.map((c) => c.getTreeItem().contextValue), ['error', 'testEventPayload']);
+      assert.match(children[0].getTreeItem().tooltip ?? '', /schemas:\\\*/);
+      assert.deepEqual(other.view.failures, ['Could not read the shareable test events']);
+    });
+
+    it('a change of the paired files lists them again without reading the events again; a reset reads them again', async () => {
+      const { node, view } = functionNode();
+      let reads = 0;
+      view.testEvents = () => ({ list: (functionName: string) => (reads++, Promise.resolve({ functionName, events: [] })) });
+      const group = await testEventsOf(node);
+      await group.getChildren();
+      view.payloads = [{ uri: 'file:///w/b.json', label: 'b.json' }];
+      group.payloadsChanged();
+      assert.deepEqual((await group.getChildren()).map((c) => c.getTreeItem().label), ['b.json']);
+      assert.equal(reads, 1);
+      group.reset();
+      await group.getChildren();
+      assert.equal(reads, 2);
+    });
+  });
 });
+
