@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { LambdaReader } from '../aws';
 import type { Connection } from '../core/connection';
 import { log } from '../core/log';
-import { describeAwsError, ErrorContext, formatDescribedError } from '../shared/awsErrors';
+import { describeAwsError, ErrorContext, formatErrorForLog } from '../shared/awsErrors';
 import { SETTINGS, SETTINGS_SECTION } from '../shared/ids';
 import { topLevelLayout } from './model/grouping';
 import { nodeIds } from './model/ids';
@@ -90,7 +90,7 @@ export abstract class ViewProvider implements vscode.TreeDataProvider<TreeNode>,
   logFailure(what: string, region: string, err: unknown): void {
     const d = describeAwsError(err, this.errorContext(region));
     const stack = err instanceof Error && err.stack ? `\n${err.stack}` : '';
-    log().error(`${what} (profile ${this.connection.profile ?? 'default'}, region ${region}): ${formatDescribedError(d)}${stack}`);
+    log().error(`${what} (profile ${this.connection.profile ?? 'default'}, region ${region}): ${formatErrorForLog(d)}${stack}`);
   }
 
   trackMapping(node: MappingNode): void {
