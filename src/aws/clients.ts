@@ -109,11 +109,23 @@ export function createLambdaClient(o: ConnectionOptions): LambdaClient {
 export class ClientCache {
   private readonly clients = new Map<string, LambdaClient>();
 
+  /** `onSuccess`: called after each call whose answer was read (any operation, any region). */
+  constructor(private readonly hooks: { onSuccess?: () => void } = {}) {}
+
   get(o: ConnectionOptions): LambdaClient {
     const key = connectionKey(o);
     let client = this.clients.get(key);
     if (!client) {
       client = createLambdaClient(o);
+      const onSuccess = this.hooks.onSuccess;
+      if (onSuccess) {
+        const tell: DeserializeMiddleware<object, MetadataBearer> = (next) => async (args) => {
+          const result = await next(args);
+          onSuccess();
+          return result;
+        };
+        client.middlewareStack.addRelativeTo(tell, { name: 'lambdaWorkbenchOnSuccess', relation: 'before', toMiddleware: 'deserializerMiddleware' });
+      }
       this.clients.set(key, client);
     }
     return client;

@@ -231,6 +231,14 @@ export function describeAwsError(err: unknown, ctx: ErrorContext = {}): Describe
 
 const JS_ERRORS = new Set(['TypeError', 'SyntaxError', 'RangeError', 'ReferenceError']);
 
+/**
+ * A failure that a call succeeding on the same connection may have cured: the endpoint was out
+ * of reach or broken (network, 5xx, an unreadable answer), not a refusal (credentials, 4xx).
+ */
+export function isTransientFailure(d: Pick<DescribedError, 'kind' | 'status'>): boolean {
+  return d.kind === 'network' || d.kind === 'unreadable' || (d.status !== undefined && d.status >= 500);
+}
+
 /** For the log: the line of formatDescribedError, and the raw answer of an unreadable one. */
 export function formatErrorForLog(d: DescribedError): string {
   return `${formatDescribedError(d)}${d.answer ? `\n  answer: ${formatUnreadableAnswer(d.answer)}` : ''}`;

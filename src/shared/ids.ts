@@ -53,6 +53,8 @@ export const VIEWS = {
 /** `setContext` keys that menus' `when` clauses read. */
 export const CONTEXT_KEYS = {
   filterActive: 'lambdaWorkbench.filterActive',
+  /** True when a custom endpoint is in use (LocalStack, moto, an emulator): no AWS console links. */
+  customEndpoint: 'lambdaWorkbench.customEndpoint',
 } as const;
 
 /** The settings, as `lambdaWorkbench.<key>` (read with getConfiguration(SETTINGS_SECTION).get(key)). */

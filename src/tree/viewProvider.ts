@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { LambdaReader } from '../aws';
 import type { Connection } from '../core/connection';
 import { log } from '../core/log';
-import { describeAwsError, ErrorContext, formatErrorForLog } from '../shared/awsErrors';
+import { describeAwsError, ErrorContext, formatErrorForLog, isTransientFailure } from '../shared/awsErrors';
 import { SETTINGS, SETTINGS_SECTION } from '../shared/ids';
 import { topLevelLayout } from './model/grouping';
 import { nodeIds } from './model/ids';
@@ -43,6 +43,8 @@ export abstract class ViewProvider implements vscode.TreeDataProvider<TreeNode>,
   protected root: RegionRoot | undefined;
   private redrawTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly mappingNodes = new Map<string, Set<MappingNode>>();
+  /** The error nodes shown, by id (a redraw makes a new node with the same id). */
+  private readonly errorNodes = new Map<string, ErrorNode>();
 
   constructor(
     readonly connection: Connection,
@@ -103,6 +105,28 @@ export abstract class ViewProvider implements vscode.TreeDataProvider<TreeNode>,
     set.add(node);
   }
 
+  trackError(node: ErrorNode, shown: boolean): void {
+    if (shown) {
+      this.errorNodes.set(node.id, node);
+    } else {
+      // Retried: the place is reloading, whichever node of it was clicked.
+      this.errorNodes.delete(node.id);
+    }
+  }
+
+  /**
+   * Retries the error nodes shown whose failure a successful call may have cured (the endpoint
+   * was down: network, 5xx, an unreadable answer); a refusal (credentials, 4xx) stays until its
+   * own Retry. Returns how many were retried.
+   */
+  retryTransientErrors(): number {
+    const nodes = [...this.errorNodes.values()].filter((n) => isTransientFailure(n.error));
+    for (const n of nodes) {
+      n.retry().catch((err: unknown) => log().error(`Retry of "${n.what}" failed: ${err instanceof Error ? err.message : String(err)}`));
+    }
+    return nodes.length;
+  }
+
   withViewProgress<T>(task: () => Promise<T>): PromiseLike<T> {
     return vscode.window.withProgress({ location: { viewId: this.viewId } }, task);
   }
@@ -124,6 +148,7 @@ export abstract class ViewProvider implements vscode.TreeDataProvider<TreeNode>,
     setMaxListeners(0, this.controller.signal);
     this.generationNumber++;
     this.mappingNodes.clear();
+    this.errorNodes.clear();
     this.dropRoot();
     if (this.redrawTimer) {
       clearTimeout(this.redrawTimer);

@@ -1,5 +1,6 @@
 import type { LambdaReader } from '../../aws';
 import type { ErrorContext } from '../../shared/awsErrors';
+import type { ErrorNode } from './ErrorNode';
 import type { MappingNode } from './MappingNode';
 import type { TreeNode } from './TreeNode';
 
@@ -30,4 +31,9 @@ export interface ViewContext {
   withViewProgress<T>(task: () => Promise<T>): PromiseLike<T>;
   /** Reloads what is under `node` and redraws it. */
   refreshNode(node: TreeNode): Promise<void>;
+  /**
+   * Remembers an error node shown (`shown` true) or forgets it (retried): a call that succeeds
+   * elsewhere on the same connection retries what is shown (src/tree/views.ts).
+   */
+  trackError?(node: ErrorNode, shown: boolean): void;
 }
