@@ -121,7 +121,7 @@ describe('Reliability: answers that cannot be read after a 2xx (accepted, read a
     await vscode.commands.executeCommand('lambdaWorkbench.enableMapping', orders.node);
     assert.equal(emulator.store.getMapping(DEMO_MAPPINGS.ordersQueue)?.state, 'Enabled');
     assert.deepEqual(emulator.requests.filter((r) => r.operation === 'UpdateEventSourceMapping').map((r) => r.status), [202], 'an accepted change is not sent again');
-    assert.match(await warning(), /^orders-queue .*: the change was sent and accepted \(HTTP 202\), but the answer could not be read: the connection closed before the whole answer arrived\. Read again, it is now: Enabled$/);
+    assert.match(await warning(), /^orders-queue: the change was sent and accepted \(HTTP 202\), but the answer could not be read: the connection closed before the whole answer arrived\. Read again, it is now: Enabled$/);
     assert.equal(find(await rows(api.views.mappingsProvider), 'orders-queue (SQS)').contextValue, 'mapping.enabled');
   });
 
