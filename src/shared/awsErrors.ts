@@ -19,6 +19,8 @@ export interface DescribedError {
   hint?: string;
   /** For TooManyRequestsException. */
   reason?: string;
+  /** The error's own words when `message` says them plainly instead (network errors): for the log only. */
+  raw?: string;
   /** kind `unreadable`: the raw answer (for the log only). */
   answer?: UnreadableAnswer;
 }
@@ -137,6 +139,24 @@ export function formatUnreadableAnswer(u: UnreadableAnswer): string {
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET']);
 
+/** What a network error code means, in a sentence. */
+function networkMessage(code: string): string {
+  switch (code) {
+    case 'ECONNREFUSED':
+      return t('The connection was refused.');
+    case 'ETIMEDOUT':
+      return t('The connection timed out.');
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return t('The host name could not be resolved.');
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return t('The network or the host is unreachable.');
+    default:
+      return t('The connection closed before an answer came.');
+  }
+}
+
 export function isCancellation(err: unknown): boolean {
   const e = err as ErrorShape | undefined;
   return !!e && (e.name === 'AbortError' || e.name === 'Canceled' || e.name === 'CancellationError');
@@ -174,10 +194,12 @@ export function describeAwsError(err: unknown, ctx: ErrorContext = {}): Describe
   }
   const code = e.code ?? (e.cause as ErrorShape | undefined)?.code;
   if (code && NETWORK_CODES.has(code)) {
+    // The system's words ("connect ECONNREFUSED 127.0.0.1:4599", "socket hang up") go to the log only.
     return {
       kind: 'network',
-      name: code,
-      message,
+      name: t('No connection'),
+      message: networkMessage(code),
+      raw: `${code}: ${message}`,
       hint: ctx.endpoint
         ? t('Could not reach the Lambda endpoint {0}. Is it running? Check the lambdaWorkbench.endpoint setting.', ctx.endpoint)
         : t('Could not reach AWS Lambda in {0}. Check your network connection and proxy.', ctx.region ?? ''),
@@ -241,7 +263,8 @@ export function isTransientFailure(d: Pick<DescribedError, 'kind' | 'status'>): 
 
 /** For the log: the line of formatDescribedError, and the raw answer of an unreadable one. */
 export function formatErrorForLog(d: DescribedError): string {
-  return `${formatDescribedError(d)}${d.answer ? `\n  answer: ${formatUnreadableAnswer(d.answer)}` : ''}`;
+  const raw = d.raw && d.raw !== d.message ? ` [${d.raw}]` : '';
+  return `${formatDescribedError(d)}${raw}${d.answer ? `\n  answer: ${formatUnreadableAnswer(d.answer)}` : ''}`;
 }
 
 /** One line: `ResourceNotFoundException (404): Function not found: ... — hint`. */

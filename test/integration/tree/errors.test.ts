@@ -49,7 +49,7 @@ describe('Explorer: errors and retry', function () {
     const error = top[0];
     assert.equal(error.contextValue, 'error');
     assert.equal(error.label, 'Could not list the functions in us-east-1');
-    assert.match(error.description, /^ECONNREFUSED: /);
+    assert.equal(error.description, 'No connection: The connection was refused.');
     assert.match(error.tooltip, /Could not reach the Lambda endpoint http:\/\/127\.0\.0\.1:\d+\. Is it running\?/);
     assert.match(error.tooltip, /Click to retry/);
     assert.equal(error.icon, 'error');

@@ -6,9 +6,12 @@ describe('shared/awsErrors (what the error nodes of the views say)', () => {
     const err = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4566'), { code: 'ECONNREFUSED' });
     const d = describeAwsError(err, { endpoint: 'http://127.0.0.1:4566', region: 'us-east-1' });
     assert.equal(d.kind, 'network');
-    assert.equal(d.name, 'ECONNREFUSED');
+    assert.equal(d.name, 'No connection');
     assert.match(d.hint ?? '', /http:\/\/127\.0\.0\.1:4566/);
-    assert.equal(formatDescribedError({ ...d, hint: undefined }), 'ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:4566');
+    assert.equal(formatDescribedError({ ...d, hint: undefined }), 'No connection: The connection was refused.');
+    assert.match(formatErrorForLog(d), /\[ECONNREFUSED: connect ECONNREFUSED 127\.0\.0\.1:4566\]$/, 'the system\'s words stay in the log');
+    const reset = describeAwsError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    assert.equal(reset.message, 'The connection closed before an answer came.');
   });
 
   it('describes an API error with its status and a hint', () => {
