@@ -81,6 +81,7 @@ describe('Reliability: answers that cannot be read after a 2xx (accepted, read a
 
   it('Put answered with a NaN body (as moto does): "sent and accepted", what the config is now, the raw answer in the log', async () => {
     emulator.faults.set('PutFunctionEventInvokeConfig', { unreadableBody: 'nan' });
+    const from = emulator.requests.length;
     const outcome = await apply('lambdaWorkbench.putEventInvokeConfig', eic, /^Replace/);
     assert.equal(outcome?.status, 'applied', JSON.stringify(outcome));
     assert.equal(outcome.answerUnreadable, true);
@@ -89,7 +90,7 @@ describe('Reliability: answers that cannot be read after a 2xx (accepted, read a
       await warning(),
       'order-processor (us-east-1): the change was sent and accepted (HTTP 200), but the answer could not be read: the answer is not valid JSON. Read again, it is now: 2 retries',
     );
-    assert.equal(emulator.requests.filter((r) => r.operation === 'PutFunctionEventInvokeConfig').length, 1, 'sent once');
+    assert.equal(emulator.requests.slice(from).filter((r) => r.operation === 'PutFunctionEventInvokeConfig').length, 1, 'sent once');
     const log = await waitForChannel('Lambda Workbench', /PutFunctionEventInvokeConfig order-processor \(us-east-1\): accepted \(HTTP 200\), but the answer could not be read: HTTP 200, content-type application\/json/);
     assert.match(log, /body \(\d+ bytes\): \{.*"MaximumRetryAttempts":NaN/, 'the raw body, for the curious');
   });
