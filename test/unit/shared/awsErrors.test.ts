@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { BODY_LOG_LIMIT, describeAwsError, formatDescribedError, formatErrorForLog, isCancellation, plainErrorMessage, unreadableAnswer } from '../../../src/shared/awsErrors';
+import { BODY_LOG_LIMIT, describeAwsError, formatDescribedError, formatErrorForLog, isCancellation, isTransientFailure, plainErrorMessage, unreadableAnswer } from '../../../src/shared/awsErrors';
 
 describe('shared/awsErrors (what the error nodes of the views say)', () => {
   it('describes a refused connection to a custom endpoint as a network error with a hint', () => {
@@ -100,5 +100,17 @@ describe('shared/awsErrors: a 2xx answer the SDK could not read (classified once
     // The extension's own messages (thrown as Error) are already plain and stay as they are.
     const own = describeAwsError(new Error('orders-queue has no page in the AWS console.'));
     assert.equal(formatDescribedError(own), 'Error: orders-queue has no page in the AWS console.');
+  });
+});
+
+describe('shared/awsErrors: which failures a call that succeeds may have cured (the views retry them)', () => {
+  it('the endpoint out of reach or broken: yes; a refusal: no', () => {
+    const network = describeAwsError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    const server = describeAwsError(Object.assign(new Error('boom'), { name: 'ServiceException', $metadata: { httpStatusCode: 503 } }));
+    const denied = describeAwsError(Object.assign(new Error('no'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 403 } }));
+    const throttled = describeAwsError(Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException', $metadata: { httpStatusCode: 429 } }));
+    const credentials = describeAwsError(Object.assign(new Error('Could not load credentials'), { name: 'CredentialsProviderError' }));
+    assert.deepEqual([network, server, denied, throttled, credentials].map(isTransientFailure), [true, true, false, false, false]);
+    assert.equal(isTransientFailure({ kind: 'unreadable', status: 200 }), true);
   });
 });
