@@ -161,6 +161,18 @@ describe('Reliability: answers that cannot be read after a 2xx (accepted, read a
     emulator.faults.clear();
     await vscode.commands.executeCommand('lambdaWorkbench.retry', error.node);
     assert.ok(find(await rows(api.views.functionsProvider), 'hello-world'));
+
+    // moto's listing of event invoke configs: the error node under the function says it plainly.
+    emulator.faults.set('ListFunctionEventInvokeConfigs', { unreadableBody: 'nan' });
+    const fp = api.views.functionsProvider;
+    const configs = find(await rows(fp, find(await rows(fp), 'order-processor')), 'Event invoke configs');
+    const [configError] = await rows(fp, configs);
+    assert.equal(configError.label, 'Could not list the event invoke configs');
+    assert.equal(configError.description, 'Unreadable answer (200): The endpoint accepted the request (HTTP 200), but its answer could not be read: the answer is not valid JSON.');
+    assert.doesNotMatch(configError.tooltip, JARGON);
+    emulator.faults.clear();
+    await vscode.commands.executeCommand('lambdaWorkbench.retry', configError.node);
+    assert.equal((await rows(fp, configs))[0].contextValue, 'invokeConfig');
   });
 
   it('Open in AWS Console with a custom endpoint: says why and opens nothing (the menus hide it)', async () => {
