@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ApplyOutcome, TestHooks } from '../../../src/api';
 import { DEMO_ACCOUNT, DEMO_MAPPINGS, DEMO_REGION, type Emulator } from '../../emulator';
-import { resetOrderProcessor, workspaceFile } from '../config/helpers';
+import { resetOrderProcessor, resetOrdersQueue, workspaceFile } from '../config/helpers';
 import { pick, setup, waitFor, withAnswers } from '../support';
 import { find, rows } from '../tree/treeSupport';
 import { BadInputFolder, invokeFile, Notifications, settled, sleep, target, waitForChannel } from './helpers';
@@ -50,12 +50,7 @@ describe('Reliability: answers that cannot be read after a 2xx (accepted, read a
 
   after(async () => {
     resetOrderProcessor(emulator);
-    const orders = emulator.store.getMapping(DEMO_MAPPINGS.ordersQueue);
-    if (orders) {
-      orders.settings.BatchSize = 10;
-      orders.settings.MaximumBatchingWindowInSeconds = 0;
-      emulator.store.setMappingState(DEMO_MAPPINGS.ordersQueue, 'Enabled');
-    }
+    resetOrdersQueue(emulator);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     files.clean();
     api.views.refresh();
