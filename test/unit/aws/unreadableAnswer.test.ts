@@ -4,7 +4,8 @@
  * sent again, and a mapping update goes on from what the mapping is now.
  */
 import * as assert from 'node:assert/strict';
-import { ClientCache, LambdaService } from '../../../src/aws';
+import { InvokeWithResponseStreamCommand } from '@aws-sdk/client-lambda';
+import { ClientCache, createLambdaClient, LambdaService } from '../../../src/aws';
 import { describeAwsError, unreadableAnswer } from '../../../src/shared/awsErrors';
 import { DEMO_ACCOUNT, DEMO_MAPPINGS, DEMO_REGION, Emulator, fixtures, startEmulator } from '../../emulator';
 
@@ -91,5 +92,19 @@ describe('aws: an answer that cannot be read after a 2xx (emulator faults unread
   it('other answers are whole: streamed invocations are not buffered, normal calls still read', async () => {
     const out = await service().invoke({ functionName: 'hello-world', payload: new TextEncoder().encode('{"name":"whole"}') });
     assert.deepEqual(JSON.parse(new TextDecoder().decode(out.Payload)), { message: 'Hello, whole!', input: { name: 'whole' } });
+
+    const client = createLambdaClient({ profile: 'demo', region: DEMO_REGION, endpoint: emu.endpoint });
+    try {
+      const stream = await client.send(new InvokeWithResponseStreamCommand({ FunctionName: 'story-streamer', Payload: '{"intervalMs":200}' }));
+      const running: Array<string | undefined> = [];
+      for await (const event of stream.EventStream ?? []) {
+        if (event.PayloadChunk) {
+          running.push(emu.store.findInvocation(stream.$metadata.requestId ?? '')?.status);
+        }
+      }
+      assert.equal(running[0], 'running', 'the first chunk arrives while the function still runs (not buffered to the end)');
+    } finally {
+      client.destroy();
+    }
   });
 });
