@@ -49,6 +49,8 @@ export interface InvokeHooks {
   cancelAll(): number;
   /** The target a payload file is paired with. */
   pairing(uri: vscode.Uri): LambdaTarget | undefined;
+  /** The tenant id remembered with a payload file. */
+  pairingTenantId(uri: vscode.Uri): string | undefined;
   clearPairings(): Promise<void>;
 }
 

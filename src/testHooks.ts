@@ -58,6 +58,7 @@ export function testHooks(d: TestHookDeps): TestHooks {
       running: () => wb.invoker.runningCount,
       cancelAll: () => wb.invoker.cancelAll(),
       pairing: (uri: vscode.Uri) => wb.pairings.get(uri)?.target,
+      pairingTenantId: (uri: vscode.Uri) => wb.pairings.get(uri)?.tenantId,
       clearPairings: () => wb.pairings.clear(),
     },
     config: {

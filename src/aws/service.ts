@@ -10,6 +10,7 @@ import {
   GetEventSourceMappingCommand,
   GetFunctionConfigurationCommand,
   GetFunctionEventInvokeConfigCommand,
+  GetFunctionUrlConfigCommand,
   InvocationType,
   InvokeCommand,
   InvokeCommandOutput,
@@ -62,6 +63,14 @@ export interface InvokeRequest {
   tenantId?: string;
   /** For durable functions: the name of the execution to start. */
   durableExecutionName?: string;
+}
+
+/** A function URL, as far as the views show it. */
+export interface FunctionUrlSummary {
+  FunctionUrl?: string;
+  /** `BUFFERED` or `RESPONSE_STREAM`. */
+  InvokeMode?: string;
+  AuthType?: string;
 }
 
 export type InvokeResponse = Pick<InvokeCommandOutput, 'StatusCode' | 'FunctionError' | 'LogResult' | 'ExecutedVersion' | 'Payload' | 'DurableExecutionArn'> & { requestId?: string };
@@ -142,6 +151,19 @@ export class LambdaService {
       return await this.client.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: functionName, Qualifier: qualifier }), this.opts(o));
     } catch (err) {
       if ((err as { name?: string }).name === 'ResourceNotFoundException' && /config/i.test((err as Error).message)) {
+        return undefined;
+      }
+      throw err;
+    }
+  }
+
+  /** The function URL of a function or alias, or undefined when it has none. */
+  async getFunctionUrlConfig(functionName: string, qualifier?: string, o?: CallOptions): Promise<FunctionUrlSummary | undefined> {
+    try {
+      const out = await this.client.send(new GetFunctionUrlConfigCommand({ FunctionName: functionName, Qualifier: qualifier }), this.opts(o));
+      return { FunctionUrl: out.FunctionUrl, InvokeMode: out.InvokeMode, AuthType: out.AuthType };
+    } catch (err) {
+      if ((err as { name?: string }).name === 'ResourceNotFoundException') {
         return undefined;
       }
       throw err;
@@ -273,5 +295,5 @@ export class LambdaService {
 /** What the views read from Lambda: tree nodes take this, so a test can hand them another. */
 export type LambdaReader = Pick<
   LambdaService,
-  'listFunctionsPage' | 'getFunctionConfiguration' | 'listVersions' | 'listAliases' | 'listEventInvokeConfigs' | 'getEventInvokeConfig' | 'listEventSourceMappingsPage' | 'getEventSourceMapping'
+  'listFunctionsPage' | 'getFunctionConfiguration' | 'getFunctionUrlConfig' | 'listVersions' | 'listAliases' | 'listEventInvokeConfigs' | 'getEventInvokeConfig' | 'listEventSourceMappingsPage' | 'getEventSourceMapping'
 >;

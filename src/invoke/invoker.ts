@@ -9,10 +9,12 @@ import { reportError } from '../core/reportError';
 import { ui } from '../core/userInput';
 import { formatUnreadableAnswer, isCancellation, unreadableAnswer, type UnreadableAnswer } from '../shared/awsErrors';
 import { SETTINGS, SETTINGS_SECTION } from '../shared/ids';
-import { explicitQualifier, normalizeTarget, targetLabel, type LambdaTarget } from '../shared/lambdaTarget';
+import { normalizeTarget, sameTarget, targetLabel, type LambdaTarget } from '../shared/lambdaTarget';
+import { defaultLogGroup, type InvokeTraits } from '../shared/invokeTraits';
 import { needsTrustConfirmation } from '../shared/settingsPolicy';
 import type { InvocationsOutput } from './invocationsOutput';
 import { loadInvokeModel } from './invokeModel';
+import { InvokeTraitsCache, prepareOptions } from './invokeProfile';
 import type { PayloadInfo, ResultHeader } from './model/format';
 import type { InvocationType } from './model/limits';
 import type { CheckedPayload } from './model/payloadCheck';
@@ -35,12 +37,19 @@ export interface InvocationRequest {
   target: LambdaTarget;
   source: PayloadSource;
   options: InvokeOptions;
+  /** What the caller already knows of the function's configuration (a tree node's listing). */
+  traits?: InvokeTraits;
+  /** Send the tenant id remembered with the payload file without asking (the CodeLens shows it). */
+  reuseTenant?: boolean;
 }
 
 /** What one invocation came to; returned by the commands (for tests and other extensions). */
 export interface InvokeOutcome {
-  /** `answerLost`: the endpoint accepted the invocation (2xx), but its answer could not be read. */
-  kind: 'result' | 'apiError' | 'answerLost' | 'payloadError' | 'cancelled';
+  /**
+   * `answerLost`: the endpoint accepted the invocation (2xx), but its answer could not be read.
+   * `parameterError`: a tenant id or execution name broke its rule; nothing was sent.
+   */
+  kind: 'result' | 'apiError' | 'answerLost' | 'payloadError' | 'parameterError' | 'cancelled';
   /** The block written to the channel. */
   text: string;
   statusCode?: number;
@@ -51,6 +60,12 @@ export interface InvokeOutcome {
   error?: string;
   /** Set when the response opened in an editor. */
   responseDocument?: vscode.TextDocument;
+  /** The durable execution started (durable functions). */
+  durableExecutionArn?: string;
+  /** The TenantId sent. */
+  tenantId?: string;
+  /** Lambda refused LogType Tail (Lambda Managed Instances) and the invocation went again without it. */
+  tailRefused?: boolean;
 }
 
 const LAST_KEY = 'lambdaWorkbench.invoke.last';
@@ -72,6 +87,20 @@ function callMs(t: CallTiming): number {
 }
 const EMPTY_PAYLOAD = new TextEncoder().encode('{}');
 
+/** What is sent: the target, the qualifier on the wire (`$LATEST` for a durable function without one), the options. */
+interface SentRequest {
+  target: LambdaTarget;
+  qualifier: string | undefined;
+  options: InvokeOptions;
+}
+
+interface CallAnswer {
+  response: InvokeResponse;
+  /** The LogType of the call that answered. */
+  logType: 'Tail' | 'None';
+  tailRefused: boolean;
+}
+
 interface SerializedRequest {
   target: LambdaTarget;
   source: { kind: 'file'; uri: string } | { kind: 'empty' };
@@ -87,13 +116,17 @@ export class Invoker {
   private readonly running = new Set<AbortController>();
   private lastErrorMessage: string | undefined;
   private lastDocument: vscode.TextDocument | undefined;
+  /** The invoke traits of the functions invoked (tenant isolation, capacity provider, durable). */
+  readonly traits: InvokeTraitsCache;
 
   constructor(
     private readonly connection: Connection,
     private readonly output: InvocationsOutput,
     private readonly pairings: PairingState,
     private readonly memento: vscode.Memento,
-  ) {}
+  ) {
+    this.traits = new InvokeTraitsCache(connection);
+  }
 
   get runningCount(): number {
     return this.running.size;
@@ -202,10 +235,27 @@ export class Invoker {
         throw new Cancelled();
       }
     }
+    // The function's traits decide what else to ask and send: a tenant id, an execution name, the qualifier.
+    if (req.traits) {
+      this.traits.note(req.target, req.traits);
+    }
+    const pairing = req.source.kind === 'file' ? this.pairings.get(req.source.uri) : undefined;
+    const remembered = pairing && sameTarget(pairing.target, req.target) ? pairing.tenantId : undefined;
+    const prepared = await prepareOptions(req.target, req.options, await this.traits.get(req.target), { tenantId: remembered, reuseTenant: req.reuseTenant });
+    const options = prepared.options;
+    header.tenantId = options.tenantId;
+    header.durableExecutionName = options.durableExecutionName;
+    // Invoke Again sends the same tenant; a durable execution name is asked again (the same one would answer the same execution).
+    this.remember({ target: req.target, source: req.source, options: { ...options, durableExecutionName: undefined } });
+    const badParameter = loadInvokeModel().checkInvokeParams(options);
+    if (badParameter) {
+      return this.parameterFailed(header, badParameter);
+    }
     if (req.source.kind === 'file' && req.source.uri.scheme !== 'untitled') {
       // The pairing is in effect at once (CodeLens, pickers); it is written in the background.
-      persistInBackground(this.pairings.set(req.source.uri, req.target, type), 'the payload pairing');
+      persistInBackground(this.pairings.set(req.source.uri, req.target, type, options.tenantId), 'the payload pairing');
     }
+    const sent: SentRequest = { target: req.target, qualifier: prepared.qualifier, options };
 
     // Read once: the result is formatted for the log type that was asked for.
     const logType: 'Tail' | 'None' = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>(SETTINGS.logType, 'Tail') === 'None' ? 'None' : 'Tail';
@@ -213,10 +263,10 @@ export class Invoker {
     this.running.add(controller);
     // "Round trip" is the SDK call itself: from the request to the answer, nothing of ours around it.
     const call: CallTiming = {};
-    let response: InvokeResponse;
+    let answer: CallAnswer;
     try {
-      response = await withDelayedProgress(
-        this.call(req, checked.bytes, logType, controller.signal, call),
+      answer = await withDelayedProgress(
+        this.call(sent, checked.bytes, logType, controller.signal, call),
         type === 'RequestResponse' ? vscode.l10n.t('Invoking {0}…', label) : vscode.l10n.t('Invoking {0} ({1})…', label, type),
         () => controller.abort(),
       );
@@ -231,30 +281,47 @@ export class Invoker {
     } finally {
       this.running.delete(controller);
     }
-    return this.succeeded(header, response, callMs(call), logType);
+    const tailRefused = answer.tailRefused ? { logGroup: prepared.traits?.logGroup ?? defaultLogGroup(req.target.functionName) } : undefined;
+    return this.succeeded(header, answer.response, callMs(call), answer.logType, tailRefused);
   }
 
-  /** Calls Invoke, timing the SDK call in `timing`; rejects as soon as the signal aborts (whatever the HTTP layer does). */
-  private call(req: InvocationRequest, payload: Uint8Array, logType: 'Tail' | 'None', signal: AbortSignal, timing: CallTiming): Promise<InvokeResponse> {
-    const invocation = (async () => {
+  /**
+   * Calls Invoke, timing the SDK call in `timing`; rejects as soon as the signal aborts (whatever
+   * the HTTP layer does). When Lambda refuses `LogType: Tail` (Lambda Managed Instances), sends
+   * it once more without (the round trip is then the second call's).
+   */
+  private call(req: SentRequest, payload: Uint8Array, logType: 'Tail' | 'None', signal: AbortSignal, timing: CallTiming): Promise<CallAnswer> {
+    const invocation = (async (): Promise<CallAnswer> => {
       const service = this.connection.service(req.target.region);
-      timing.start = performance.now();
+      const send = async (lt: 'Tail' | 'None') => {
+        timing.start = performance.now();
+        timing.end = undefined;
+        try {
+          return await service.invoke(
+            {
+              functionName: req.target.functionName,
+              qualifier: req.qualifier,
+              invocationType: req.options.invocationType,
+              payload,
+              clientContext: req.options.clientContext,
+              logType: lt,
+              tenantId: req.options.tenantId,
+              durableExecutionName: req.options.durableExecutionName,
+            },
+            { signal },
+          );
+        } finally {
+          timing.end = performance.now();
+        }
+      };
       try {
-        return await service.invoke(
-          {
-            functionName: req.target.functionName,
-            qualifier: explicitQualifier(req.target.qualifier),
-            invocationType: req.options.invocationType,
-            payload,
-            clientContext: req.options.clientContext,
-            logType,
-            tenantId: req.options.tenantId,
-            durableExecutionName: req.options.durableExecutionName,
-          },
-          { signal },
-        );
-      } finally {
-        timing.end = performance.now();
+        return { response: await send(logType), logType, tailRefused: false };
+      } catch (err) {
+        if (req.options.invocationType !== 'RequestResponse' || signal.aborted || !loadInvokeModel().shouldRetryWithoutTail(err, logType, false)) {
+          throw err;
+        }
+        log().info(`Invoke ${targetLabel(req.target)}: Lambda refused LogType Tail (${err instanceof Error ? err.message : String(err)}); sending again without it`);
+        return { response: await send('None'), logType: 'None', tailRefused: true };
       }
     })();
     const aborted = new Promise<never>((_resolve, reject) => {
@@ -274,13 +341,21 @@ export class Invoker {
    * Says how the invocation ended, as the outcome line does, in a notification with the way to
    * the output (and to the response when it opened in an editor).
    */
-  private announce(header: ResultHeader, outcome: string, responseDocument: vscode.TextDocument | undefined): void {
+  private announce(header: ResultHeader, outcome: string, responseDocument: vscode.TextDocument | undefined, durableExecutionArn?: string): void {
     const model = loadInvokeModel();
     const failed = outcome.startsWith(model.OUTCOME_MARKS.failed);
     const message = vscode.l10n.t('{0}: {1}', targetLabel(header.target), outcome.slice(outcome.indexOf(' ') + 1));
     const buttons = [actions.custom(vscode.l10n.t('Show Output'), () => this.output.show())];
     if (responseDocument) {
       buttons.push(actions.custom(vscode.l10n.t('Show Response'), () => vscode.window.showTextDocument(responseDocument, { preview: false })));
+    }
+    if (durableExecutionArn) {
+      buttons.push(
+        actions.custom(vscode.l10n.t('Copy Execution ARN'), async () => {
+          await vscode.env.clipboard.writeText(durableExecutionArn);
+          showInfo(vscode.l10n.t('Copied the durable execution ARN: {0}', durableExecutionArn));
+        }),
+      );
     }
     if (failed) {
       showError(message, ...buttons);
@@ -301,6 +376,15 @@ export class Invoker {
       showError(message);
     }
     return { kind: 'payloadError', text, error: message };
+  }
+
+  private parameterFailed(header: ResultHeader, problem: string): InvokeOutcome {
+    const text = this.output.write(loadInvokeModel().formatPayloadError(header, { message: problem, issues: [] }));
+    const message = vscode.l10n.t('Not invoked: {0}', problem);
+    this.lastErrorMessage = message;
+    log().warn(`Invoke ${targetLabel(header.target)}: not sent: ${problem}`);
+    showError(message, actions.custom(vscode.l10n.t('Show Output'), () => this.output.show()));
+    return { kind: 'parameterError', text, error: message };
   }
 
   private apiFailed(header: ResultHeader, err: unknown, elapsed: number): InvokeOutcome {
@@ -331,7 +415,7 @@ export class Invoker {
     return { kind: 'answerLost', text, statusCode: answer.status, requestId: answer.requestId, error: message };
   }
 
-  private async succeeded(header: ResultHeader, response: InvokeResponse, elapsed: number, logType: 'Tail' | 'None'): Promise<InvokeOutcome> {
+  private async succeeded(header: ResultHeader, response: InvokeResponse, elapsed: number, logType: 'Tail' | 'None', tailRefused?: { logGroup: string }): Promise<InvokeOutcome> {
     const threshold = Math.max(0, vscode.workspace.getConfiguration(SETTINGS_SECTION).get<number>(SETTINGS.responseInEditorThreshold, 65536));
     const decoded = loadInvokeModel().decodeResponse(response.Payload);
     let responseDocument: vscode.TextDocument | undefined;
@@ -347,12 +431,13 @@ export class Invoker {
       logType,
       decoded,
       responseInEditor: responseDocument ? { threshold } : undefined,
+      tailRefused,
     });
     const text = this.output.write(lines);
     log().info(
       `Invoke ${targetLabel(header.target)} ${header.invocationType}: ${response.StatusCode ?? '?'}${response.FunctionError ? ` (function error: ${response.FunctionError})` : ''} in ${Math.round(elapsed)} ms, request ${response.requestId ?? '?'}`,
     );
-    this.announce(header, lines[1], responseDocument);
+    this.announce(header, lines[1], responseDocument, response.DurableExecutionArn);
     return {
       kind: 'result',
       text,
@@ -361,6 +446,9 @@ export class Invoker {
       executedVersion: response.ExecutedVersion,
       requestId: response.requestId,
       responseDocument,
+      durableExecutionArn: response.DurableExecutionArn,
+      tenantId: header.tenantId,
+      tailRefused: tailRefused !== undefined,
     };
   }
 }

@@ -43,8 +43,8 @@ export class PairingState implements vscode.Disposable {
     return this.store.get(uri.toString());
   }
 
-  async set(uri: vscode.Uri, target: PairedTarget, invocationType?: InvocationType): Promise<void> {
-    this.store.set(uri.toString(), target, Date.now(), invocationType);
+  async set(uri: vscode.Uri, target: PairedTarget, invocationType?: InvocationType, tenantId?: string): Promise<void> {
+    this.store.set(uri.toString(), target, Date.now(), invocationType, tenantId);
     await this.save();
   }
 

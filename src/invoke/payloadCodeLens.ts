@@ -26,14 +26,14 @@ export class PayloadCodeLensProvider implements vscode.CodeLensProvider {
     const range = new vscode.Range(0, 0, 0, 0);
     return [
       new vscode.CodeLens(range, {
-        title: vscode.l10n.t('▶ Invoke {0}', targetLabel(pairing.target)),
+        title: pairing.tenantId ? vscode.l10n.t('▶ Invoke {0} · tenant {1}', targetLabel(pairing.target), pairing.tenantId) : vscode.l10n.t('▶ Invoke {0}', targetLabel(pairing.target)),
         tooltip: vscode.l10n.t('Invoke the function with this file as the payload'),
         command: COMMANDS.invokeFile,
         arguments: [document.uri, pairing.target],
       }),
       new vscode.CodeLens(range, {
         title: vscode.l10n.t('Invoke with options…'),
-        tooltip: vscode.l10n.t('Choose the invocation type (RequestResponse, Event, DryRun) and a client context'),
+        tooltip: vscode.l10n.t('Choose the invocation type (RequestResponse, Event, DryRun), a client context, a tenant id and a durable execution name'),
         command: COMMANDS.invokeFile,
         arguments: [document.uri, pairing.target, { withOptions: true }],
       }),

@@ -92,25 +92,54 @@ export async function pickPayload(target: LambdaTarget, pairings: PairingState, 
 }
 
 interface TypeItem extends vscode.QuickPickItem {
-  type: InvocationType;
+  type?: InvocationType;
+  /** An item that sets a parameter, then comes back to the list. */
+  set?: 'tenantId' | 'durableExecutionName';
 }
 
-/** "Invoke with options…": the invocation type and, for RequestResponse, an optional client context. */
-export async function pickInvokeOptions(lastType?: InvocationType): Promise<InvokeOptions> {
-  const items: TypeItem[] = [
+/**
+ * "Invoke with options…": the invocation type and, for RequestResponse, an optional client
+ * context. The list also sets a tenant id and a durable execution name, for any function (each
+ * item asks, then the list comes back with the value shown).
+ */
+export async function pickInvokeOptions(lastType?: InvocationType, defaults: { tenantId?: string } = {}): Promise<InvokeOptions> {
+  const types: TypeItem[] = [
     { type: 'RequestResponse', label: 'RequestResponse', description: vscode.l10n.t('synchronous: wait for the response and the log (default)') },
     { type: 'Event', label: 'Event', description: vscode.l10n.t('asynchronous: queue the event; answers 202') },
     { type: 'DryRun', label: 'DryRun', description: vscode.l10n.t('check parameters and permissions only; answers 204') },
   ];
   if (lastType && lastType !== 'RequestResponse') {
-    items.sort((a, b) => (a.type === lastType ? -1 : b.type === lastType ? 1 : 0));
+    types.sort((a, b) => (a.type === lastType ? -1 : b.type === lastType ? 1 : 0));
   }
-  const picked = await ui().showQuickPick(items, { title: vscode.l10n.t('Invocation type'), placeHolder: vscode.l10n.t('How to invoke') });
-  if (!picked) {
-    throw new Cancelled();
+  const extra: Pick<InvokeOptions, 'tenantId' | 'durableExecutionName'> = { tenantId: defaults.tenantId };
+  let picked: TypeItem | undefined;
+  for (;;) {
+    const items: TypeItem[] = [
+      ...types,
+      { label: '', kind: vscode.QuickPickItemKind.Separator },
+      { set: 'tenantId', label: `$(person) ${vscode.l10n.t('Tenant ID…')}`, description: extra.tenantId ?? vscode.l10n.t('none (functions with tenant isolation need one)') },
+      { set: 'durableExecutionName', label: `$(history) ${vscode.l10n.t('Durable execution name…')}`, description: extra.durableExecutionName ?? vscode.l10n.t('none (durable functions)') },
+    ];
+    picked = await ui().showQuickPick(items, { title: vscode.l10n.t('Invocation type'), placeHolder: vscode.l10n.t('How to invoke') });
+    if (!picked) {
+      throw new Cancelled();
+    }
+    if (picked.set === 'tenantId') {
+      extra.tenantId = await askOptionalParam('TenantId', extra.tenantId);
+    } else if (picked.set === 'durableExecutionName') {
+      extra.durableExecutionName = await askOptionalParam('DurableExecutionName', extra.durableExecutionName);
+    } else {
+      break;
+    }
   }
-  if (picked.type !== 'RequestResponse') {
-    return { invocationType: picked.type };
+  const type = picked.type ?? 'RequestResponse';
+  const withExtra = (o: InvokeOptions): InvokeOptions => ({
+    ...o,
+    ...(extra.tenantId !== undefined ? { tenantId: extra.tenantId } : {}),
+    ...(extra.durableExecutionName !== undefined ? { durableExecutionName: extra.durableExecutionName } : {}),
+  });
+  if (type !== 'RequestResponse') {
+    return withExtra({ invocationType: type });
   }
   const text = await ui().showInputBox({
     title: vscode.l10n.t('Client context (optional)'),
@@ -128,5 +157,22 @@ export async function pickInvokeOptions(lastType?: InvocationType): Promise<Invo
   if (!r.ok) {
     throw new Error(r.message);
   }
-  return { invocationType: 'RequestResponse', clientContext: r.base64 };
+  return withExtra({ invocationType: 'RequestResponse', clientContext: r.base64 });
+}
+
+/** A tenant id or durable execution name of "Invoke with options…": checked as typed; empty for none. */
+async function askOptionalParam(field: 'TenantId' | 'DurableExecutionName', current: string | undefined): Promise<string | undefined> {
+  const model = loadInvokeModel();
+  const rule = field === 'TenantId' ? model.TENANT_ID_RULE : model.DURABLE_EXECUTION_NAME_RULE;
+  const value = await ui().showInputBox({
+    title: field === 'TenantId' ? vscode.l10n.t('Tenant ID (optional)') : vscode.l10n.t('Durable execution name (optional)'),
+    prompt: vscode.l10n.t('{0}: {1}. Leave empty for none.', field, model.describeRule(rule)),
+    value: current,
+    ignoreFocusOut: true,
+    validateInput: (v) => (v === '' ? undefined : model.checkParam(rule, v)),
+  });
+  if (value === undefined) {
+    return current;
+  }
+  return value === '' ? undefined : value;
 }

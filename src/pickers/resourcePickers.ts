@@ -2,12 +2,12 @@
  * The palette fallbacks of the commands that act on a function or a mapping: a quick pick
  * of what the shown regions hold (then, for functions, of `$LATEST`, an alias or a version).
  */
-import type { EventSourceMappingConfiguration, FunctionConfiguration } from '@aws-sdk/client-lambda';
+import type { AliasConfiguration, EventSourceMappingConfiguration, FunctionConfiguration } from '@aws-sdk/client-lambda';
 import * as vscode from 'vscode';
 import type { Connection } from '../core/connection';
 import { Cancelled } from '../core/errors';
 import { ui } from '../core/userInput';
-import { LATEST, type LambdaTarget, type MappingTarget } from '../shared/lambdaTarget';
+import { LATEST, LATEST_PUBLISHED, type LambdaTarget, type MappingTarget } from '../shared/lambdaTarget';
 import { mappingStateIcon } from '../tree/model/icons';
 import { aliasDescription, functionDescription, mappingDescription, mappingLabel, SEP, versionDescription } from '../tree/model/labels';
 import { compareAliases, compareFunctions, compareMappings, compareNames, compareVersions } from '../tree/model/sorting';
@@ -55,13 +55,12 @@ export async function pickFunction(connection: Connection, options: { withQualif
   }
   const target = pick.target;
   const service = connection.service(target.region);
-  const qualifiers: Promise<QualifierItem[]> = Promise.all([service.listAliases(target.functionName), service.listVersions(target.functionName)]).then(([aliases, versions]) => [
-    { label: LATEST, description: vscode.l10n.t('the unpublished code') },
-    ...(aliases.length ? [{ label: vscode.l10n.t('Aliases'), kind: vscode.QuickPickItemKind.Separator }] : []),
-    ...[...aliases].sort(compareAliases).map((a) => ({ label: a.Name ?? '', description: aliasDescription(a), qualifier: a.Name })),
-    ...(versions.length ? [{ label: vscode.l10n.t('Versions'), kind: vscode.QuickPickItemKind.Separator }] : []),
-    ...[...versions].sort(compareVersions).map((v) => ({ label: v.Version ?? '', description: versionDescription(v), qualifier: v.Version })),
-  ]);
+  const qualifiers: Promise<QualifierItem[]> = Promise.all([service.listAliases(target.functionName), service.listVersions(target.functionName)]).then(([aliases, listed]) => {
+    // Lambda Managed Instances: `$LATEST.PUBLISHED` is offered beside `$LATEST`, not among the numbered versions.
+    const published = listed.find((v) => v.Version === LATEST_PUBLISHED);
+    const versions = listed.filter((v) => v.Version !== LATEST_PUBLISHED);
+    return qualifierItems(aliases, versions, published);
+  });
   const q = await ui().showQuickPick(qualifiers, {
     title: options.title ?? vscode.l10n.t('Select a Lambda Function'),
     placeHolder: vscode.l10n.t('Version or alias of {0}', target.functionName),
@@ -70,6 +69,17 @@ export async function pickFunction(connection: Connection, options: { withQualif
     throw new Cancelled();
   }
   return { ...target, qualifier: q.qualifier };
+}
+
+function qualifierItems(aliases: AliasConfiguration[], versions: FunctionConfiguration[], published: FunctionConfiguration | undefined): QualifierItem[] {
+  return [
+    { label: LATEST, description: vscode.l10n.t('the unpublished code') },
+    ...(published ? [{ label: LATEST_PUBLISHED, description: vscode.l10n.t('the code published to the capacity provider (Lambda Managed Instances)'), qualifier: LATEST_PUBLISHED }] : []),
+    ...(aliases.length ? [{ label: vscode.l10n.t('Aliases'), kind: vscode.QuickPickItemKind.Separator }] : []),
+    ...[...aliases].sort(compareAliases).map((a) => ({ label: a.Name ?? '', description: aliasDescription(a), qualifier: a.Name })),
+    ...(versions.length ? [{ label: vscode.l10n.t('Versions'), kind: vscode.QuickPickItemKind.Separator }] : []),
+    ...[...versions].sort(compareVersions).map((v) => ({ label: v.Version ?? '', description: versionDescription(v), qualifier: v.Version })),
+  ];
 }
 
 /** Pick an event source mapping of the shown regions. */

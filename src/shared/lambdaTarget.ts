@@ -8,6 +8,9 @@
 /** The unpublished code of a function. */
 export const LATEST = '$LATEST';
 
+/** The code a Lambda Managed Instances function last published to its capacity provider. */
+export const LATEST_PUBLISHED = '$LATEST.PUBLISHED';
+
 /** A function, version or alias. */
 export interface LambdaTarget {
   region: string;

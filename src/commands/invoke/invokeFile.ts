@@ -4,7 +4,7 @@ import { ui } from '../../core/userInput';
 import type { InvokeOutcome } from '../../invoke/invoker';
 import { activePayloadDocument, DEFAULT_INVOKE_OPTIONS, pickInvokeOptions } from '../../invoke/payloadPicker';
 import { isConfigFileName } from '../../shared/configFileNames';
-import { targetLabel, targetOfArgument } from '../../shared/lambdaTarget';
+import { sameTarget, targetLabel, targetOfArgument } from '../../shared/lambdaTarget';
 import type { Workbench } from '../workbench';
 import { pickInvokeTarget, wantsOptions } from './invokeArguments';
 
@@ -36,7 +36,11 @@ export async function invokeFile(wb: Workbench, uriArg?: unknown, targetArg?: un
   if (!target && pairing) {
     const label = targetLabel(pairing.target);
     const items: Array<vscode.QuickPickItem & { action: 'paired' | 'options' | 'other' }> = [
-      { label: `$(play) ${label}`, description: vscode.l10n.t('used with this file before'), action: 'paired' },
+      {
+        label: `$(play) ${label}`,
+        description: pairing.tenantId ? vscode.l10n.t('used with this file before, tenant {0}', pairing.tenantId) : vscode.l10n.t('used with this file before'),
+        action: 'paired',
+      },
       { label: `$(settings-gear) ${vscode.l10n.t('Invoke with options…')}`, description: label, action: 'options' },
       { label: `$(list-selection) ${vscode.l10n.t('Choose another function…')}`, action: 'other' },
     ];
@@ -52,6 +56,8 @@ export async function invokeFile(wb: Workbench, uriArg?: unknown, targetArg?: un
     }
   }
   target ??= await pickInvokeTarget(wb, vscode.l10n.t('Invoke with {0}', fileName));
-  const options = withOptions ? await pickInvokeOptions(pairing?.invocationType) : DEFAULT_INVOKE_OPTIONS;
-  return wb.invoker.run({ target, source: { kind: 'file', uri }, options });
+  const paired = pairing !== undefined && sameTarget(pairing.target, target);
+  const options = withOptions ? await pickInvokeOptions(pairing?.invocationType, { tenantId: paired ? pairing.tenantId : undefined }) : DEFAULT_INVOKE_OPTIONS;
+  // The paired target (the CodeLens, which shows the tenant) sends the remembered tenant id without asking.
+  return wb.invoker.run({ target, source: { kind: 'file', uri }, options, reuseTenant: paired && !withOptions });
 }

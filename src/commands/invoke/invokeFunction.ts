@@ -4,6 +4,7 @@ import { showInfo } from '../../core/notify';
 import type { InvokeOutcome } from '../../invoke/invoker';
 import { newPayloadFile } from '../../invoke/payloadFiles';
 import { DEFAULT_INVOKE_OPTIONS, pickInvokeOptions, pickPayload } from '../../invoke/payloadPicker';
+import { invokeTraitsOfArgument } from '../../shared/invokeTraits';
 import { targetLabel, targetOfArgument } from '../../shared/lambdaTarget';
 import type { Workbench } from '../workbench';
 import { pickInvokeTarget } from './invokeArguments';
@@ -26,5 +27,5 @@ export async function invokeFunction(wb: Workbench, node?: unknown): Promise<Inv
     throw new Cancelled();
   }
   const options = withOptions ? await pickInvokeOptions() : DEFAULT_INVOKE_OPTIONS;
-  return wb.invoker.run({ target, source: choice.source, options });
+  return wb.invoker.run({ target, source: choice.source, options, traits: invokeTraitsOfArgument(node) });
 }

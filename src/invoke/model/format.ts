@@ -33,6 +33,10 @@ export interface ResultHeader {
   payload: PayloadInfo;
   /** Size of the base64 client context, when one was sent. */
   clientContextBytes?: number;
+  /** The TenantId sent (functions with tenant isolation). */
+  tenantId?: string;
+  /** The DurableExecutionName sent (durable functions). */
+  durableExecutionName?: string;
 }
 
 export interface InvokeResponseInfo {
@@ -41,6 +45,8 @@ export interface InvokeResponseInfo {
   LogResult?: string;
   ExecutedVersion?: string;
   Payload?: Uint8Array;
+  /** The durable execution started (durable functions). */
+  DurableExecutionArn?: string;
   requestId?: string;
 }
 
@@ -53,6 +59,11 @@ export interface InvokeResultInput extends ResultHeader {
   responseInEditor?: { threshold: number };
   /** The response already decoded (decodeResponse), to avoid doing it twice. */
   decoded?: DecodedResponse;
+  /**
+   * Lambda refused `LogType: Tail` (Lambda Managed Instances) and the invocation was sent again
+   * without it; `logGroup` is where the function logs.
+   */
+  tailRefused?: { logGroup: string };
 }
 
 /**
@@ -112,6 +123,12 @@ export function payloadLines(h: ResultHeader): string[] {
   }
   if (h.clientContextBytes !== undefined) {
     lines.push(t('Client context: {0} (base64)', formatBytes(h.clientContextBytes)));
+  }
+  if (h.tenantId !== undefined) {
+    lines.push(t('Tenant ID: {0}', h.tenantId));
+  }
+  if (h.durableExecutionName !== undefined) {
+    lines.push(t('Durable execution name: {0}', h.durableExecutionName));
   }
   return lines;
 }
@@ -333,6 +350,9 @@ function resultOutcome(r: InvokeResponseInfo, type: InvocationType, decoded: Dec
 /** The log section: the tail Lambda returned (its REPORT line's metrics are shown above it, not again), or where the log is. */
 function logSection(input: InvokeResultInput, log: DecodedLog | undefined, report: ReportMetrics | undefined): string[] {
   if (!log) {
+    if (input.tailRefused) {
+      return [t('--- Log ---'), t('(not returned here: it is in CloudWatch Logs, log group {0})', input.tailRefused.logGroup)];
+    }
     return [t('--- Log ---'), input.logType === 'None' ? t('(not requested: the setting lambdaWorkbench.invoke.logType is None)') : t('(none returned)')];
   }
   if (log.kind === 'reference') {
@@ -356,6 +376,9 @@ export function formatInvokeResult(input: InvokeResultInput): string[] {
   const log = decodeLogResult(r.LogResult);
   const report = log?.kind === 'tail' ? parseReport(log.text) : undefined;
   const fields: string[] = [];
+  if (input.tailRefused) {
+    fields.push(t('Note: Lambda returns no log tail for this function (Lambda Managed Instances); sent again without LogType Tail.'));
+  }
   if (r.StatusCode !== undefined) {
     fields.push(t('Status: {0}', r.StatusCode));
   }
@@ -366,12 +389,17 @@ export function formatInvokeResult(input: InvokeResultInput): string[] {
   if (requestId) {
     fields.push(t('Request ID: {0}', requestId));
   }
+  if (r.DurableExecutionArn) {
+    fields.push(t('Durable execution: {0}', r.DurableExecutionArn));
+  }
   fields.push(t('Round trip: {0}', formatElapsed(input.elapsedMs)));
   if (report) {
     fields.push(...formatReport(report));
   }
   if (log?.kind === 'reference') {
     fields.push(t('Log group: {0}', log.logGroup), t('Log stream: {0}', log.logStreamName));
+  } else if (input.tailRefused) {
+    fields.push(t('Log group: {0}', input.tailRefused.logGroup));
   }
   const sections: string[] = [];
   if (input.invocationType === 'RequestResponse') {

@@ -6,6 +6,7 @@
 export { setTranslator } from '../../shared/l10n';
 export * from './clientContext';
 export * from './format';
+export * from './invokeParams';
 export * from './jsoncStrip';
 export * from './limits';
 export * from './logResult';

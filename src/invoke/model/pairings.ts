@@ -15,6 +15,8 @@ export interface Pairing {
   target: PairedTarget;
   /** The invocation type last used, when not RequestResponse. */
   invocationType?: InvocationType;
+  /** The TenantId last sent with this file (functions with tenant isolation). */
+  tenantId?: string;
   /** Epoch milliseconds of the last use. */
   usedAt: number;
 }
@@ -54,7 +56,13 @@ export class PairingStore {
         const target = toPairedTarget(o.target);
         if (!payload || !target) continue;
         const usedAt = typeof o.usedAt === 'number' && Number.isFinite(o.usedAt) ? o.usedAt : 0;
-        store.map.set(payload, { payload, target, usedAt, ...(isInvocationType(o.invocationType) && o.invocationType !== 'RequestResponse' ? { invocationType: o.invocationType } : {}) });
+        store.map.set(payload, {
+          payload,
+          target,
+          usedAt,
+          ...(isInvocationType(o.invocationType) && o.invocationType !== 'RequestResponse' ? { invocationType: o.invocationType } : {}),
+          ...(typeof o.tenantId === 'string' && o.tenantId !== '' ? { tenantId: o.tenantId } : {}),
+        });
       }
       store.trim();
     }
@@ -73,13 +81,24 @@ export class PairingStore {
     return this.map.get(payload);
   }
 
-  /** Remembers (or refreshes) the target of a payload file. */
-  set(payload: string, target: PairedTarget, now: number = Date.now(), invocationType?: InvocationType): Pairing {
+  /**
+   * Remembers (or refreshes) the target of a payload file. The tenant id is kept while the
+   * target stays the same and no other is given; another target forgets it.
+   */
+  set(payload: string, target: PairedTarget, now: number = Date.now(), invocationType?: InvocationType, tenantId?: string): Pairing {
     const clean = toPairedTarget(target);
     if (!clean) {
       throw new Error('A pairing needs a region and a function name.');
     }
-    const pairing: Pairing = { payload, target: clean, usedAt: now, ...(invocationType && invocationType !== 'RequestResponse' ? { invocationType } : {}) };
+    const previous = this.map.get(payload);
+    const tenant = tenantId || (previous && sameTarget(previous.target, clean) ? previous.tenantId : undefined);
+    const pairing: Pairing = {
+      payload,
+      target: clean,
+      usedAt: now,
+      ...(invocationType && invocationType !== 'RequestResponse' ? { invocationType } : {}),
+      ...(tenant ? { tenantId: tenant } : {}),
+    };
     this.map.delete(payload);
     this.map.set(payload, pairing);
     this.trim();

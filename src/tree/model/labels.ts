@@ -4,6 +4,7 @@
  */
 import type { AliasConfiguration, EventSourceMappingConfiguration, FunctionConfiguration, FunctionEventInvokeConfig } from '@aws-sdk/client-lambda';
 import { eventSourceKind, EventSourceKind, functionNameOf, qualifierOfArn, shortResourceName, shortSourceName } from '../../shared/arn';
+import { invokeTraitsOf } from '../../shared/invokeTraits';
 import { t } from '../../shared/l10n';
 import type { GroupKind } from './contextValues';
 
@@ -81,9 +82,51 @@ export function runtimeText(fn: Pick<FunctionConfiguration, 'Runtime' | 'Package
   return fn.Runtime ?? (fn.PackageType === 'Image' ? t('container image') : '');
 }
 
-/** Runtime and a short description: `nodejs20.x · Says hello`. */
+/** What changes how the function is invoked, in short: `tenant isolation`, `Managed Instances`, `durable`, `SnapStart`. */
+export function invokeBadges(fn: FunctionConfiguration): string[] {
+  const traits = invokeTraitsOf(fn);
+  const badges: string[] = [];
+  if (traits.tenantIsolation) badges.push(t('tenant isolation'));
+  if (traits.capacityProviderArn !== undefined) badges.push(t('Managed Instances'));
+  if (traits.durable) badges.push(t('durable'));
+  if (traits.snapStart) badges.push('SnapStart');
+  return badges;
+}
+
+/** Runtime, what changes how it is invoked, and a short description: `nodejs20.x · durable · Says hello`. */
 export function functionDescription(fn: FunctionConfiguration): string {
-  return [runtimeText(fn), truncate(fn.Description, 50)].filter(Boolean).join(SEP);
+  return [runtimeText(fn), ...invokeBadges(fn), truncate(fn.Description, 50)].filter(Boolean).join(SEP);
+}
+
+/** The function URL as far as invoking goes (GetFunctionUrlConfig). */
+export interface FunctionUrlInfo {
+  invokeMode?: string;
+  url?: string;
+}
+
+/** The tooltip lines on how the function is invoked: tenant isolation, capacity provider, durable, SnapStart, function URL, log format and group. */
+function invokeRows(fn: FunctionConfiguration, url: FunctionUrlInfo | undefined): Array<[string, string | number | undefined, 'code'?]> {
+  const traits = invokeTraitsOf(fn);
+  const durable = traits.durable;
+  const durableParts = durable
+    ? [
+        durable.executionTimeout !== undefined ? t('execution timeout {0}', formatSeconds(durable.executionTimeout)) : '',
+        durable.retentionPeriodInDays !== undefined ? t('history kept {0} days', durable.retentionPeriodInDays) : '',
+      ].filter(Boolean)
+    : [];
+  return [
+    [t('Tenant isolation'), traits.tenantIsolation ? t('{0}: every invocation needs a tenant id', traits.tenantIsolation) : undefined],
+    [t('Lambda Managed Instances'), traits.capacityProviderArn !== undefined ? t('no log tail (the log is in CloudWatch Logs); unqualified invocations run $LATEST.PUBLISHED') : undefined],
+    [t('Capacity provider'), traits.capacityProviderArn || undefined, 'code'],
+    [
+      t('Durable'),
+      durable ? [t('invoked with a qualifier, an optional execution name; answers an execution ARN'), ...durableParts].join(SEP) : undefined,
+    ],
+    [t('SnapStart'), traits.snapStart ? [traits.snapStart.applyOn, traits.snapStart.optimizationStatus].filter(Boolean).join(SEP) : undefined],
+    [t('Function URL'), url?.invokeMode === 'RESPONSE_STREAM' ? t('response streaming (RESPONSE_STREAM)') : url?.invokeMode ? t('buffered ({0})', url.invokeMode) : undefined],
+    [t('Log format'), traits.logFormat],
+    [t('Log group'), traits.logGroup, 'code'],
+  ];
 }
 
 export function functionStateText(fn: Pick<FunctionConfiguration, 'State' | 'StateReason' | 'LastUpdateStatus'>): string {
@@ -93,8 +136,8 @@ export function functionStateText(fn: Pick<FunctionConfiguration, 'State' | 'Sta
   return [state, update, reason].filter(Boolean).join(SEP);
 }
 
-/** Markdown: ARN, runtime, memory, timeout, last modified, state (and the description). */
-export function functionTooltip(fn: FunctionConfiguration): string {
+/** Markdown: ARN, runtime, memory, timeout, last modified, state, how it is invoked (and the description). */
+export function functionTooltip(fn: FunctionConfiguration, url?: FunctionUrlInfo): string {
   const text = markdownLines(fn.FunctionName ?? '', [
     [t('ARN'), fn.FunctionArn, 'code'],
     [t('Runtime'), runtimeText(fn)],
@@ -103,6 +146,7 @@ export function functionTooltip(fn: FunctionConfiguration): string {
     [t('Timeout'), fn.Timeout !== undefined ? formatSeconds(fn.Timeout) : undefined],
     [t('Last modified'), formatDate(fn.LastModified)],
     [t('State'), functionStateText(fn)],
+    ...invokeRows(fn, url),
   ]);
   return fn.Description ? `${text}\n\n${escapeMarkdown(fn.Description)}` : text;
 }

@@ -1,4 +1,5 @@
 import { consoleUrl, partitionOfArn } from '../../shared/arn';
+import type { HasInvokeTraits, InvokeTraits } from '../../shared/invokeTraits';
 import { explicitQualifier, HasFunctionTarget, LambdaTarget, qualifiedName } from '../../shared/lambdaTarget';
 import type { GroupNode } from './GroupNode';
 import { ResourceNode, TreeNode } from './TreeNode';
@@ -8,7 +9,7 @@ import { ResourceNode, TreeNode } from './TreeNode';
  * its target is the function with that qualifier, and its name, console page and details path
  * follow from it.
  */
-export abstract class QualifiedNode extends TreeNode implements HasFunctionTarget, ResourceNode {
+export abstract class QualifiedNode extends TreeNode implements HasFunctionTarget, HasInvokeTraits, ResourceNode {
   constructor(
     readonly group: GroupNode,
     /** A version number, an alias name, or `$LATEST` (an event invoke config of the unpublished code). */
@@ -25,6 +26,11 @@ export abstract class QualifiedNode extends TreeNode implements HasFunctionTarge
     const fn = this.group.fn;
     const qualifier = explicitQualifier(this.qualifier);
     return { region: fn.region, functionName: fn.name, functionArn: fn.fn.FunctionArn, ...(qualifier ? { qualifier } : {}) };
+  }
+
+  /** Its function's (tenant isolation, capacity provider and durable are set on the function). */
+  get invokeTraits(): InvokeTraits {
+    return this.group.fn.invokeTraits;
   }
 
   get resourceName(): string {

@@ -168,6 +168,30 @@ if (vscode.env.language === LANGUAGE) {
         }
       });
 
+      it("today's Lambda: the tenant question, the Tail retry with where the log is, a durable execution, a bad execution name", async () => {
+        const tenant = await withAnswers([(q) => (assert.equal(q.title, bundle['Tenant ID for {0}'].replace('{0}', 'tenant-notes')), 'acme')], () => invokeFile('payloads/tenant-note.json', 'tenant-notes'));
+        assert.equal(tenant.result?.kind, 'result', tenant.result?.text);
+        assertJapanese(tenant.result.text.split('\n'), bundle, ['Tenant ID: {0}', 'Succeeded'], 'tenant');
+        const fleet = await invokeFile('payloads/fleet-jobs.json', 'fleet-worker');
+        assert.equal(fleet?.kind, 'result', fleet?.text);
+        assertJapanese(
+          fleet.text.split('\n'),
+          bundle,
+          ['Note: Lambda returns no log tail for this function (Lambda Managed Instances); sent again without LogType Tail.', 'Log group: {0}', 'Log stream: {0}', '(not returned here: it is in CloudWatch Logs, log group {0}, log stream {1})'],
+          'Managed Instances',
+        );
+        const durable = await withAnswers([() => `ja-${Date.now()}`], () =>
+          vscode.commands.executeCommand<InvokeOutcome | undefined>('lambdaWorkbench.invokeFile', workspaceFile('payloads/order-workflow.json'), { region: 'us-east-1', functionName: 'order-workflow', qualifier: 'live' }),
+        );
+        assert.equal(durable.result?.kind, 'result', durable.result?.text);
+        assertJapanese(durable.result.text.split('\n'), bundle, ['Durable execution name: {0}', 'Durable execution: {0}'], 'durable');
+        const bad = await withAnswers([() => 'order 42'], () =>
+          vscode.commands.executeCommand<InvokeOutcome | undefined>('lambdaWorkbench.invokeFile', workspaceFile('payloads/order-workflow.json'), { region: 'us-east-1', functionName: 'order-workflow', qualifier: 'live' }),
+        );
+        assert.equal(bad.result?.kind, 'parameterError', bad.result?.text);
+        assertJapanese(bad.result.text.split('\n'), bundle, ['Not sent: {0}', '{0} holds "{1}", which is not allowed: use {2}.', 'a space', 'letters A–Z and a–z, digits, - and _'], 'bad execution name');
+      });
+
       it('a config file: the diagnostic of a rule across fields, and the Apply question', async () => {
         const invalid = workspaceFile('configs/orders-queue.stream-only.event-source-mapping.json');
         await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(invalid));

@@ -42,18 +42,19 @@ describe('Explorer: Functions view', () => {
     assert.equal(hello.description, 'nodejs22.x · Says hello to the name in the event');
     assert.equal(hello.contextValue, 'function');
     assert.equal(hello.icon, 'symbol-function');
-    // ListFunctions leaves out the state: the tooltip is resolved on hover, with one GetFunctionConfiguration.
+    // ListFunctions leaves out the state and the function URL: the tooltip is resolved on hover,
+    // with one GetFunctionConfiguration and one GetFunctionUrlConfig (sent together).
     assert.equal(hello.item.tooltip, undefined);
     emulator.clearRequests();
     const tooltip = await hoverTooltip(fp, hello);
     for (const part of ['**hello-world**', `ARN: \`${ARN('hello-world')}\``, 'Runtime: nodejs22.x', 'Memory: 128 MB', 'Timeout: 3 s', 'Last modified: 2026-01-10 09:00 UTC', 'State: Active']) {
       assert.ok(tooltip.includes(part), `tooltip has ${part}:\n${tooltip}`);
     }
-    assert.deepEqual(emulator.requests.map((r) => r.operation), ['GetFunctionConfiguration']);
+    assert.deepEqual(emulator.requests.map((r) => r.operation).sort(), ['GetFunctionConfiguration', 'GetFunctionUrlConfig']);
     const item = await fp.getTreeItem(hello.node);
     assert.ok(item.tooltip && typeof item.tooltip !== 'string', 'from then on the tooltip is a MarkdownString of the node');
     await hoverTooltip(fp, hello);
-    assert.equal(emulator.requests.length, 1, 'the state is fetched once');
+    assert.equal(emulator.requests.length, 2, 'the state and the URL are fetched once');
   });
 
   it('function nodes carry a functionTarget without qualifier and an id stable per (region, ARN)', async () => {

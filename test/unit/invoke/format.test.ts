@@ -249,6 +249,38 @@ describe('invoke/model/format', () => {
     assert.ok(!lines.some((l) => l.includes('logGroup')), 'the reference is not printed as if it were the log');
   });
 
+  it('after Lambda refused Tail: a note, and where the log is (the reference, else the log group)', () => {
+    const ref = b64(JSON.stringify({ logGroup: '/aws/lambda/fleet-worker', logStreamName: '2026/12/02/[$LATEST.PUBLISHED]0a1b' }));
+    const withRef = result({ response: { StatusCode: 200, LogResult: ref, Payload: bytes('1'), requestId: 'm1' }, logType: 'None', tailRefused: { logGroup: '/aws/lambda/fleet-worker' } });
+    assert.deepEqual(withRef.slice(2, 9), [
+      'Payload: payloads/hello.json (17 bytes)',
+      'Note: Lambda returns no log tail for this function (Lambda Managed Instances); sent again without LogType Tail.',
+      'Status: 200',
+      'Request ID: m1',
+      'Round trip: 57 ms',
+      'Log group: /aws/lambda/fleet-worker',
+      'Log stream: 2026/12/02/[$LATEST.PUBLISHED]0a1b',
+    ]);
+    const without = result({ response: { StatusCode: 200, Payload: bytes('1'), requestId: 'm2' }, logType: 'None', tailRefused: { logGroup: '/custom/fleet' } });
+    assert.ok(without.includes('Log group: /custom/fleet'), without.join('\n'));
+    const at = without.indexOf('--- Log ---');
+    assert.equal(without[at + 1], '(not returned here: it is in CloudWatch Logs, log group /custom/fleet)');
+  });
+
+  it('shows the tenant id and durable execution name sent, and the durable execution ARN answered', () => {
+    const arn = 'arn:aws:lambda:us-east-1:111111111111:function:order-workflow:$LATEST/durable-execution/run-1/4a1d';
+    const lines = result({
+      tenantId: 'acme corp',
+      durableExecutionName: 'run-1',
+      invocationType: 'Event',
+      response: { StatusCode: 202, DurableExecutionArn: arn, requestId: 'd1' },
+    });
+    assert.deepEqual(lines.slice(2, 8), ['Payload: payloads/hello.json (17 bytes)', 'Tenant ID: acme corp', 'Durable execution name: run-1', 'Status: 202', 'Request ID: d1', `Durable execution: ${arn}`]);
+    // A block that was not sent shows them too.
+    const notSent = formatPayloadError({ ...HELLO_HEADER, tenantId: 'a!' }, { message: 'TenantId holds "!"', issues: [] });
+    assert.ok(notSent.includes('Tenant ID: a!'), notSent.join('\n'));
+  });
+
   it('says where a large response went', () => {
     const lines = result({ response: { StatusCode: 200, Payload: bytes(`"${'x'.repeat(100)}"`), requestId: 'b1' }, responseInEditor: { threshold: 64 } });
     assert.deepEqual(lines.slice(-3, -1), ['--- Response (102 bytes) ---', 'Opened in an editor: larger than the lambdaWorkbench.invoke.responseInEditorThreshold setting (64 bytes).']);

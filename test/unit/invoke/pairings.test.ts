@@ -6,6 +6,21 @@ const HELLO_LIVE = { region: 'us-east-1', functionName: 'hello-world', qualifier
 const ORDER = { region: 'us-east-1', functionName: 'order-processor' };
 
 describe('invoke/model/pairings', () => {
+  it('remembers the tenant id with the target; keeps it for the same target, forgets it for another', () => {
+    const s = new PairingStore();
+    s.set('file:///w/t.json', { region: 'us-east-1', functionName: 'tenant-notes' }, 1000, undefined, 'acme');
+    assert.equal(s.get('file:///w/t.json')?.tenantId, 'acme');
+    s.set('file:///w/t.json', { region: 'us-east-1', functionName: 'tenant-notes' }, 2000);
+    assert.equal(s.get('file:///w/t.json')?.tenantId, 'acme', 'the same target keeps it');
+    s.set('file:///w/t.json', { region: 'us-east-1', functionName: 'tenant-notes' }, 3000, undefined, 'globex');
+    assert.equal(s.get('file:///w/t.json')?.tenantId, 'globex');
+    const back = PairingStore.fromJSON(JSON.parse(JSON.stringify(s.toJSON())));
+    assert.deepEqual(back.get('file:///w/t.json'), { payload: 'file:///w/t.json', target: { region: 'us-east-1', functionName: 'tenant-notes' }, usedAt: 3000, tenantId: 'globex' });
+    s.set('file:///w/t.json', HELLO_LIVE, 4000);
+    assert.equal(s.get('file:///w/t.json')?.tenantId, undefined, 'another target forgets it');
+    assert.equal(PairingStore.fromJSON({ pairings: [{ payload: 'p', target: ORDER, usedAt: 1, tenantId: 42 }] }).get('p')?.tenantId, undefined, 'a tenant id that is not a string is dropped');
+  });
+
   it('remembers the target of a payload file and round-trips through JSON', () => {
     const s = new PairingStore();
     s.set('file:///w/payloads/hello.json', HELLO_LIVE, 1000);

@@ -92,6 +92,38 @@ describe('tree/model/labels', () => {
       assert.ok(md.includes('State: Active'));
     });
 
+    it('description and tooltip: what changes how the function is invoked', () => {
+      const capacity = 'arn:aws:lambda:us-east-1:111111111111:capacity-provider:demo-fleet';
+      const today = {
+        ...fn,
+        TenancyConfig: { TenantIsolationMode: 'PER_TENANT' as const },
+        CapacityProviderConfig: { LambdaManagedInstancesCapacityProviderConfig: { CapacityProviderArn: capacity } },
+        DurableConfig: { ExecutionTimeout: 3600, RetentionPeriodInDays: 7 },
+        SnapStart: { ApplyOn: 'PublishedVersions' as const, OptimizationStatus: 'On' as const },
+        LoggingConfig: { LogFormat: 'JSON' as const, LogGroup: '/workflows/hello' },
+      };
+      assert.equal(functionDescription(today), 'nodejs20.x · tenant isolation · Managed Instances · durable · SnapStart · Says hello to whoever asks, in a friendly way,…');
+      const md = functionTooltip(today, { invokeMode: 'RESPONSE_STREAM' });
+      for (const line of [
+        'Tenant isolation: PER\\_TENANT: every invocation needs a tenant id',
+        'Lambda Managed Instances: no log tail \\(the log is in CloudWatch Logs\\); unqualified invocations run $LATEST\\.PUBLISHED',
+        `Capacity provider: \`${capacity}\``,
+        'Durable: invoked with a qualifier, an optional execution name; answers an execution ARN · execution timeout 1 h · history kept 7 days',
+        'SnapStart: PublishedVersions · On',
+        'Function URL: response streaming \\(RESPONSE\\_STREAM\\)',
+        'Log format: JSON',
+        'Log group: `/workflows/hello`',
+      ]) {
+        assert.ok(md.includes(line), `tooltip has ${line}:\n${md}`);
+      }
+      // A plain function: none of these, its default log group, a buffered URL.
+      const plain = functionTooltip({ ...fn, SnapStart: { ApplyOn: 'None' } }, { invokeMode: 'BUFFERED' });
+      assert.ok(!/Tenant isolation|Managed Instances|Capacity provider|Durable|SnapStart/.test(plain), plain);
+      assert.ok(plain.includes('Function URL: buffered \\(BUFFERED\\)'), plain);
+      assert.ok(plain.includes('Log group: `/aws/lambda/hello-world`'), plain);
+      assert.equal(functionDescription({ ...fn, SnapStart: { ApplyOn: 'None' } }), 'nodejs20.x · Says hello to whoever asks, in a friendly way,…');
+    });
+
     it('tooltip: a failed state shows its reason', () => {
       const md = functionTooltip({ ...fn, State: 'Failed', StateReason: 'bad zip' });
       assert.ok(md.includes('State: Failed · bad zip'));

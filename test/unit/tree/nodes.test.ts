@@ -33,6 +33,7 @@ class FakeReader implements LambdaReader {
       aliases?: AliasConfiguration[];
       configs?: FunctionEventInvokeConfig[];
       mappings?: EventSourceMappingConfiguration[];
+      urls?: Record<string, { InvokeMode?: 'BUFFERED' | 'RESPONSE_STREAM'; FunctionUrl?: string }>;
       pageSize?: number;
     } = {},
   ) {}
@@ -53,6 +54,10 @@ class FakeReader implements LambdaReader {
   async getFunctionConfiguration(functionName: string): Promise<FunctionConfiguration> {
     this.check('getFunctionConfiguration');
     return { ...(this.data.functions ?? []).find((f) => f.FunctionName === functionName), State: 'Pending', StateReason: 'Creating' };
+  }
+  async getFunctionUrlConfig(functionName: string): Promise<{ InvokeMode?: 'BUFFERED' | 'RESPONSE_STREAM'; FunctionUrl?: string } | undefined> {
+    this.check('getFunctionUrlConfig');
+    return this.data.urls?.[functionName];
   }
   async listVersions(): Promise<FunctionConfiguration[]> {
     this.check('listVersions');
@@ -156,7 +161,7 @@ describe('tree/nodes: what each node shows, with a fake reader', () => {
     assert.match(tooltip, /Pending/);
     assert.deepEqual(view.changes, [node]);
     await node.resolveTooltip(new AbortController().signal);
-    assert.deepEqual(view.fake.calls, ['getFunctionConfiguration'], 'fetched once');
+    assert.deepEqual(view.fake.calls, ['getFunctionUrlConfig', 'getFunctionConfiguration'], 'fetched once');
     assert.deepEqual(node.getTreeItem().icon, { id: 'sync~spin' });
   });
 
