@@ -28,6 +28,7 @@ import {
   UpdateFunctionEventInvokeConfigCommandInput,
 } from '@aws-sdk/client-lambda';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { unreadableAnswer, type UnreadableAnswer } from '../shared/awsErrors';
 import { isTransitionalState } from '../shared/mappingStates';
 import { ClientCache, ConnectionOptions } from './clients';
 
@@ -226,18 +227,39 @@ export class LambdaService {
    * state the update answered, then each state seen. The signal stops the wait only: once
    * confirmed, the update itself is always sent whole (aborting it half-way would leave the
    * mapping in a state nobody knows). `settled` is undefined when the wait was stopped.
+   * When the endpoint accepted the update (2xx) but its answer could not be read, the mapping
+   * is read again and the wait goes on from there: `unreadableAnswer` says what came back.
    */
-  async updateEventSourceMappingAndWait(input: UpdateEventSourceMappingCommandInput, o?: CallOptions & SettleOptions): Promise<{ updated: EventSourceMappingConfiguration; settled?: EventSourceMappingConfiguration }> {
-    const updated = await this.updateEventSourceMapping(input);
+  async updateEventSourceMappingAndWait(
+    input: UpdateEventSourceMappingCommandInput,
+    o?: CallOptions & SettleOptions,
+  ): Promise<{ updated: EventSourceMappingConfiguration; settled?: EventSourceMappingConfiguration; unreadableAnswer?: UnreadableAnswer }> {
+    let updated: EventSourceMappingConfiguration;
+    let unreadable: UnreadableAnswer | undefined;
+    try {
+      updated = await this.updateEventSourceMapping(input);
+    } catch (err) {
+      unreadable = unreadableAnswer(err);
+      if (!unreadable) {
+        throw err;
+      }
+      try {
+        updated = await this.getEventSourceMapping(input.UUID ?? '');
+      } catch {
+        // What it is now cannot be read either: the accepted update is what to tell.
+        throw err;
+      }
+    }
+    const more = unreadable ? { unreadableAnswer: unreadable } : {};
     o?.onState?.(updated.State ?? '');
     if (!isTransitionalState(updated.State) && updated.State !== undefined) {
-      return { updated, settled: updated };
+      return { updated, settled: updated, ...more };
     }
     try {
-      return { updated, settled: await this.waitForMappingToSettle(input.UUID ?? '', o) };
+      return { updated, settled: await this.waitForMappingToSettle(input.UUID ?? '', o), ...more };
     } catch (err) {
       if (o?.signal?.aborted) {
-        return { updated };
+        return { updated, ...more };
       }
       throw err;
     }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ClientCache, LambdaService, LogsService, SchemaService } from '../aws';
-import { needsInsecureEndpointWarning } from '../shared/endpoint';
-import { COMMANDS, OTHER_IDS, SETTINGS, SETTINGS_SECTION, settingId } from '../shared/ids';
+import { customEndpointInUse, needsInsecureEndpointWarning } from '../shared/endpoint';
+import { COMMANDS, CONTEXT_KEYS, OTHER_IDS, SETTINGS, SETTINGS_SECTION, settingId } from '../shared/ids';
 import { resolveConnectionSettings } from '../shared/settingsPolicy';
 import { loadAws } from './lazy';
 import { log } from './log';
@@ -40,6 +40,10 @@ export function readConnectionSettings(): ConnectionSettings {
 export class Connection implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
+  private readonly successEmitter = new vscode.EventEmitter<void>();
+  /** A call on this connection got an answer it could read (at most once per turn of the event loop). */
+  readonly onDidSucceed = this.successEmitter.event;
+  private successPending = false;
   private readonly statusBar: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[] = [];
   private settings: ConnectionSettings;
@@ -55,10 +59,12 @@ export class Connection implements vscode.Disposable {
     this.statusBar.name = vscode.l10n.t('Lambda Workbench Connection');
     this.statusBar.command = COMMANDS.switchConnection;
     this.updateStatusBar();
+    this.updateContext();
     this.statusBar.show();
     this.disposables.push(
       this.statusBar,
       this.emitter,
+      this.successEmitter,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if ([SETTINGS.profile, SETTINGS.regions, SETTINGS.endpoint].some((key) => e.affectsConfiguration(settingId(key)))) {
           this.reload();
@@ -76,6 +82,16 @@ export class Connection implements vscode.Disposable {
     return this.settings.endpoint;
   }
 
+  /** The custom endpoint requests go to (the setting, or the SDK's environment variables); undefined for AWS itself. */
+  get customEndpoint(): string | undefined {
+    return customEndpointInUse(this.settings.endpoint, process.env);
+  }
+
+  /** Menus hide what only AWS has (the console) while a custom endpoint is in use. */
+  private updateContext(): void {
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.customEndpoint, this.customEndpoint !== undefined);
+  }
+
   /** Re-reads the settings, drops the clients and tells the views. */
   reload(): void {
     this.settings = readConnectionSettings();
@@ -85,6 +101,7 @@ export class Connection implements vscode.Disposable {
     this.clients?.clear();
     this.clients = undefined;
     this.updateStatusBar();
+    this.updateContext();
     this.emitter.fire();
   }
 
@@ -129,7 +146,7 @@ export class Connection implements vscode.Disposable {
     if (!s) {
       this.checkEndpoint();
       const aws = loadAws();
-      this.clients ??= new aws.ClientCache();
+      this.clients ??= new aws.ClientCache({ onSuccess: () => this.succeeded() });
       s = make(aws, this.clients);
       services.set(region, s);
     }
@@ -140,8 +157,18 @@ export class Connection implements vscode.Disposable {
   schemas(region: string): SchemaService {
     this.checkEndpoint();
     const aws = loadAws();
-    this.clients ??= new aws.ClientCache();
+    this.clients ??= new aws.ClientCache({ onSuccess: () => this.succeeded() });
     return new aws.SchemaService(this.clients.schemas({ profile: this.settings.profile, region, endpoint: this.settings.endpoint }, aws.createSchemasClient));
+  }
+
+  private succeeded(): void {
+    if (!this.successPending) {
+      this.successPending = true;
+      setTimeout(() => {
+        this.successPending = false;
+        this.successEmitter.fire();
+      }, 0);
+    }
   }
 
   private checkEndpoint(): void {

@@ -3,11 +3,11 @@ import type { InvokeResponse } from '../aws';
 import type { Connection } from '../core/connection';
 import { Cancelled } from '../core/errors';
 import { log } from '../core/log';
-import { actions, showError, showInfo } from '../core/notify';
+import { actions, showError, showInfo, showWarning } from '../core/notify';
 import { withDelayedProgress } from '../core/progress';
 import { reportError } from '../core/reportError';
 import { ui } from '../core/userInput';
-import { isCancellation } from '../shared/awsErrors';
+import { formatUnreadableAnswer, isCancellation, unreadableAnswer, type UnreadableAnswer } from '../shared/awsErrors';
 import { COMMANDS, SETTINGS, SETTINGS_SECTION } from '../shared/ids';
 import type { InvocationRef } from '../shared/invocationRef';
 import { normalizeTarget, sameTarget, targetLabel, type LambdaTarget } from '../shared/lambdaTarget';
@@ -47,8 +47,11 @@ export interface InvocationRequest {
 
 /** What one invocation came to; returned by the commands (for tests and other extensions). */
 export interface InvokeOutcome {
-  /** `parameterError`: a tenant id or execution name broke its rule; nothing was sent. */
-  kind: 'result' | 'apiError' | 'payloadError' | 'parameterError' | 'cancelled';
+  /**
+   * `answerLost`: the endpoint accepted the invocation (2xx), but its answer could not be read.
+   * `parameterError`: a tenant id or execution name broke its rule; nothing was sent.
+   */
+  kind: 'result' | 'apiError' | 'answerLost' | 'payloadError' | 'parameterError' | 'cancelled';
   /** The block written to the channel. */
   text: string;
   statusCode?: number;
@@ -434,6 +437,10 @@ export class Invoker {
 
   private apiFailed(header: ResultHeader, err: unknown, elapsed: number): InvokeOutcome {
     const label = targetLabel(header.target);
+    const answer = unreadableAnswer(err);
+    if (answer) {
+      return this.answerLost(header, answer, elapsed);
+    }
     const { described: d, message } = reportError(err, {
       what: vscode.l10n.t('Invoke {0} failed', label),
       context: { profile: this.connection.profile, region: header.target.region, endpoint: this.connection.endpoint, target: label },
@@ -443,6 +450,17 @@ export class Invoker {
     const text = this.output.write(loadInvokeModel().formatApiError(header, d, elapsed));
     this.lastErrorMessage = message;
     return { kind: 'apiError', text, statusCode: d.status, error: message };
+  }
+
+  /** The endpoint accepted the invocation (2xx), but its answer could not be read: the function ran. */
+  private answerLost(header: ResultHeader, answer: UnreadableAnswer, elapsed: number): InvokeOutcome {
+    const label = targetLabel(header.target);
+    log().warn(`Invoke ${label} ${header.invocationType}: accepted (HTTP ${answer.status}), but the answer could not be read: ${formatUnreadableAnswer(answer)}`);
+    const text = this.output.write(loadInvokeModel().formatUnreadableInvoke(header, answer, elapsed));
+    const message = vscode.l10n.t('{0}: {1}', label, loadInvokeModel().unreadableInvokeText(header.invocationType, answer));
+    this.lastErrorMessage = message;
+    showWarning(message, actions.custom(vscode.l10n.t('Show Output'), () => this.output.show()), actions.showLog());
+    return { kind: 'answerLost', text, statusCode: answer.status, requestId: answer.requestId, error: message };
   }
 
   private async succeeded(header: ResultHeader, response: InvokeResponse, elapsed: number, logType: 'Tail' | 'None', tailRefused?: { logGroup: string }): Promise<InvokeOutcome> {

@@ -23,3 +23,17 @@ export function needsInsecureEndpointWarning(endpoint: string): boolean {
   }
   return protocol !== 'https:' && !isLoopbackEndpoint(endpoint.trim());
 }
+
+/**
+ * The custom Lambda endpoint in use, if any: the `lambdaWorkbench.endpoint` setting, else the
+ * SDK's environment variables (`AWS_ENDPOINT_URL_LAMBDA`, then `AWS_ENDPOINT_URL`). Resources
+ * there have no page in the AWS console.
+ */
+export function customEndpointInUse(setting: string | undefined, env: Readonly<Record<string, string | undefined>>): string | undefined {
+  for (const value of [setting, env.AWS_ENDPOINT_URL_LAMBDA, env.AWS_ENDPOINT_URL]) {
+    if (value && value.trim()) {
+      return value.trim();
+    }
+  }
+  return undefined;
+}

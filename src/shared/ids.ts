@@ -65,6 +65,8 @@ export const CONTEXT_KEYS = {
   filterActive: 'lambdaWorkbench.filterActive',
   /** A live tail is running. */
   tailing: 'lambdaWorkbench.tailing',
+  /** True when a custom endpoint is in use (LocalStack, moto, an emulator): no AWS console links. */
+  customEndpoint: 'lambdaWorkbench.customEndpoint',
 } as const;
 
 /** The settings, as `lambdaWorkbench.<key>` (read with getConfiguration(SETTINGS_SECTION).get(key)). */

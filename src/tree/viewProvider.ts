@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { LambdaReader } from '../aws';
 import type { Connection } from '../core/connection';
 import { log } from '../core/log';
-import { describeAwsError, ErrorContext, formatDescribedError } from '../shared/awsErrors';
+import { describeAwsError, ErrorContext, formatErrorForLog, isTransientFailure } from '../shared/awsErrors';
 import { SETTINGS, SETTINGS_SECTION } from '../shared/ids';
 import { topLevelLayout } from './model/grouping';
 import { nodeIds } from './model/ids';
@@ -60,6 +60,8 @@ export abstract class ViewProvider implements vscode.TreeDataProvider<TreeNode>,
   private readonly testEventGroups = new Set<TestEventsNode>();
   /** Set by the views (src/tree/views.ts) when the extension has the sources. */
   testEventSources: TestEventSources = NO_TEST_EVENTS;
+  /** The error nodes shown, by id (a redraw makes a new node with the same id). */
+  private readonly errorNodes = new Map<string, ErrorNode>();
 
   constructor(
     readonly connection: Connection,
@@ -107,7 +109,7 @@ export abstract class ViewProvider implements vscode.TreeDataProvider<TreeNode>,
   logFailure(what: string, region: string, err: unknown): void {
     const d = describeAwsError(err, this.errorContext(region));
     const stack = err instanceof Error && err.stack ? `\n${err.stack}` : '';
-    log().error(`${what} (profile ${this.connection.profile ?? 'default'}, region ${region}): ${formatDescribedError(d)}${stack}`);
+    log().error(`${what} (profile ${this.connection.profile ?? 'default'}, region ${region}): ${formatErrorForLog(d)}${stack}`);
   }
 
   trackMapping(node: MappingNode): void {
@@ -118,6 +120,28 @@ export abstract class ViewProvider implements vscode.TreeDataProvider<TreeNode>,
       this.mappingNodes.set(key, set);
     }
     set.add(node);
+  }
+
+  trackError(node: ErrorNode, shown: boolean): void {
+    if (shown) {
+      this.errorNodes.set(node.id, node);
+    } else {
+      // Retried: the place is reloading, whichever node of it was clicked.
+      this.errorNodes.delete(node.id);
+    }
+  }
+
+  /**
+   * Retries the error nodes shown whose failure a successful call may have cured (the endpoint
+   * was down: network, 5xx, an unreadable answer); a refusal (credentials, 4xx) stays until its
+   * own Retry. Returns how many were retried.
+   */
+  retryTransientErrors(): number {
+    const nodes = [...this.errorNodes.values()].filter((n) => isTransientFailure(n.error));
+    for (const n of nodes) {
+      n.retry().catch((err: unknown) => log().error(`Retry of "${n.what}" failed: ${err instanceof Error ? err.message : String(err)}`));
+    }
+    return nodes.length;
   }
 
   withViewProgress<T>(task: () => Promise<T>): PromiseLike<T> {
@@ -168,6 +192,7 @@ export abstract class ViewProvider implements vscode.TreeDataProvider<TreeNode>,
     this.generationNumber++;
     this.mappingNodes.clear();
     this.testEventGroups.clear();
+    this.errorNodes.clear();
     this.dropRoot();
     if (this.redrawTimer) {
       clearTimeout(this.redrawTimer);

@@ -38,6 +38,11 @@ export class LambdaViews implements vscode.Disposable {
       this.functionsView,
       this.mappingsView,
       connection.onDidChange(() => this.refresh()),
+      // The endpoint is back: one view's Retry (or any call that succeeds) brings the other back too.
+      connection.onDidSucceed(() => {
+        this.functions.retryTransientErrors();
+        this.mappings.retryTransientErrors();
+      }),
       onDidChangeRemote(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(settingId(SETTINGS.pageSize))) {

@@ -296,7 +296,7 @@ describe('UI: first steps with Lambda Workbench', function () {
     await emulator.stop();
     await wb.runCommand(`${nls('category')}: ${nls('command.refresh')}`);
     const error = await wb.waitForTreeItem('Could not list the functions in us-east-1', { timeout: 60_000 });
-    assert.match(await error.innerText(), /ECONNREFUSED/);
+    assert.match(await error.innerText(), /No connection: The connection was refused\./);
     await wb.waitForTreeItem('Could not list the event source mappings in us-east-1', { timeout: 30_000 });
     // Its tooltip says what to do.
     const tooltip = await showHover(page, error, 'Is it running?');

@@ -1,6 +1,7 @@
 import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
 import * as vscode from 'vscode';
 import { hasMappingTarget, type MappingTarget } from '../../shared/lambdaTarget';
+import { reportAcceptedUnreadable } from '../../core/reportError';
 import { pickMapping } from '../../pickers/resourcePickers';
 import { mappingDisplayName } from '../resources/resolveResource';
 import type { Workbench } from '../workbench';
@@ -29,7 +30,7 @@ export async function setMappingEnabled(wb: Workbench, enabled: boolean, node?: 
       const controller = new AbortController();
       const subscription = token.onCancellationRequested(() => controller.abort());
       try {
-        const { updated, settled } = await service.updateEventSourceMappingAndWait(
+        const { updated, settled, unreadableAnswer } = await service.updateEventSourceMappingAndWait(
           { UUID: target.uuid, Enabled: enabled },
           {
             signal: controller.signal,
@@ -42,6 +43,9 @@ export async function setMappingEnabled(wb: Workbench, enabled: boolean, node?: 
         );
         const last = settled ?? updated;
         wb.views.updateMapping(target.region, target.uuid, last);
+        if (unreadableAnswer) {
+          reportAcceptedUnreadable(unreadableAnswer, { label: name, operation: 'UpdateEventSourceMapping', now: last.State ?? '?' });
+        }
         if (settled && settled.State !== wanted) {
           throw new Error(vscode.l10n.t('The event source mapping of {0} is {1}, not {2}.', name, settled.State ?? '?', wanted));
         }

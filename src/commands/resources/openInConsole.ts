@@ -1,9 +1,19 @@
 import * as vscode from 'vscode';
+import { showWarning } from '../../core/notify';
 import type { Workbench } from '../workbench';
 import { resolveResource } from './resolveResource';
 
-/** Opens the AWS console page of a function, version, alias or event source mapping. */
-export async function openInConsole(wb: Workbench, node?: unknown): Promise<string> {
+/**
+ * Opens the AWS console page of a function, version, alias or event source mapping. With a
+ * custom endpoint the menus do not offer it (the resource is not in AWS); run anyway, it says
+ * why and opens nothing.
+ */
+export async function openInConsole(wb: Workbench, node?: unknown): Promise<string | undefined> {
+  const endpoint = wb.connection.customEndpoint;
+  if (endpoint) {
+    showWarning(vscode.l10n.t('Open in AWS Console is not available: the connection uses the endpoint {0}, whose functions and mappings are not in the AWS console.', endpoint));
+    return undefined;
+  }
   const r = await resolveResource(wb, node, vscode.l10n.t('Open in AWS Console'));
   const url = r.consoleUrl();
   if (!url) {

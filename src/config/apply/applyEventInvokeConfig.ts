@@ -10,7 +10,8 @@ import { remoteChanged } from '../../core/remoteChanges';
 import { functionNameOf, regionOfFunctionReference, splitFunctionReference } from '../../shared/arn';
 import { targetLabel } from '../../shared/lambdaTarget';
 import { loadConfigModel } from '../configModel';
-import { baseName, pickApplyRegion, previewAndConfirm, reportFailure } from './applySteps';
+import { unreadableAnswer } from '../../shared/awsErrors';
+import { baseName, pickApplyRegion, previewAndConfirm, reportAcceptedUnreadable, reportFailure } from './applySteps';
 import type { ApplyOutcome, ApplyServices } from './applyTypes';
 
 type Obj = Record<string, unknown>;
@@ -77,6 +78,18 @@ export async function applyEventInvokeConfig(services: ApplyServices, doc: vscod
     );
   } catch (err) {
     await confirmed.close();
+    const answer = unreadableAnswer(err);
+    if (answer) {
+      // Accepted: what it is now is read again, rather than the answer that was lost.
+      try {
+        const now = await service.getEventInvokeConfig(functionName, qualifierField);
+        services.diagnostics.clear(doc.uri);
+        reportAcceptedUnreadable(answer, { label, operation: mode === 'put' ? 'PutFunctionEventInvokeConfig' : 'UpdateFunctionEventInvokeConfig', now: now ? summary(now) : vscode.l10n.t('no event invoke config') });
+        return { ...outcome, status: 'applied', answerUnreadable: true, response: now };
+      } catch (again) {
+        log().warn(`Reading the event invoke config of ${label} again failed: ${String(again)}`);
+      }
+    }
     return reportFailure(services, err, label, region, outcome);
   } finally {
     remoteChanged({ region, kind: 'eventInvokeConfig' });

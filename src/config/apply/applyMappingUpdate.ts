@@ -12,7 +12,7 @@ import { functionNameOf, regionOfFunctionReference, shortSourceName } from '../.
 import { isCancellation } from '../../shared/awsErrors';
 import { loadConfigModel } from '../configModel';
 import type { MappingState } from '../model';
-import { pickApplyRegion, previewAndConfirm, rejectInvalid, reportFailure } from './applySteps';
+import { pickApplyRegion, previewAndConfirm, rejectInvalid, reportAcceptedUnreadable, reportFailure } from './applySteps';
 import type { ApplyOutcome, ApplyServices } from './applyTypes';
 import type { UpdateEventSourceMappingCommandInput } from '@aws-sdk/client-lambda';
 
@@ -126,8 +126,14 @@ export async function applyMappingUpdate(services: ApplyServices, doc: vscode.Te
   services.diagnostics.clear(doc.uri);
   remoteChanged({ region, kind: 'eventSourceMapping' });
   log().info(`UpdateEventSourceMapping ${label}: ${JSON.stringify(plan.request)} → ${states.join(' → ')}`);
-  const { updated, settled } = result;
+  const { updated, settled, unreadableAnswer: answer } = result;
   const finalState = settled?.State ?? updated.State ?? '?';
+  if (answer) {
+    const now = settled ?? updated;
+    const values = plan.changed.map((field) => `${field} ${JSON.stringify((now as Obj)[field]) ?? '-'}`);
+    reportAcceptedUnreadable(answer, { label, operation: 'UpdateEventSourceMapping', now: [finalState, ...values].join(', ') });
+    return { ...outcome, status: 'applied', answerUnreadable: true, response: now, states };
+  }
   showInfo(
     settled
       ? vscode.l10n.t('Event source mapping {0} updated: {1}.', label, finalState)

@@ -4,6 +4,7 @@ import { actions, showError } from '../../core/notify';
 import { reportError } from '../../core/reportError';
 import { ui } from '../../core/userInput';
 import { pickRegion } from '../../pickers/resourcePickers';
+import { unreadableAnswer } from '../../shared/awsErrors';
 import type { ConfigProblem } from '../model';
 import type { ApplyOutcome, ApplyServices } from './applyTypes';
 
@@ -30,15 +31,21 @@ export function rejectInvalid(services: ApplyServices, doc: vscode.TextDocument,
   return { ...base, status: 'invalid', problems: errors.map((p) => p.message) };
 }
 
-/** A request that failed: nothing changed. Told the one way errors are told. */
+/**
+ * A request that failed: nothing changed. Told the one way errors are told. (An answer that
+ * could not be read after a 2xx is no failure to change: the request was accepted.)
+ */
 export function reportFailure(services: ApplyServices, err: unknown, label: string, region: string, base: ApplyOutcome): ApplyOutcome {
+  const accepted = unreadableAnswer(err) !== undefined;
   const { described: d } = reportError(err, {
-    what: vscode.l10n.t('{0} was not changed', label),
+    what: accepted ? vscode.l10n.t('{0}: the change was sent and accepted, and what it is now could not be read', label) : vscode.l10n.t('{0} was not changed', label),
     context: { profile: services.connection.profile, region, endpoint: services.connection.endpoint, target: label },
     logAs: `Apply ${base.operation} ${label}`,
   });
-  return { ...base, status: 'failed', error: `${d.name}: ${d.message}` };
+  return accepted ? { ...base, status: 'applied', answerUnreadable: true, error: `${d.name}: ${d.message}` } : { ...base, status: 'failed', error: `${d.name}: ${d.message}` };
 }
+
+export { reportAcceptedUnreadable } from '../../core/reportError';
 
 /** The region to apply in when the file names none and none is remembered. */
 export async function pickApplyRegion(services: ApplyServices, title: string): Promise<string> {

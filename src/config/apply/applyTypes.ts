@@ -25,6 +25,8 @@ export interface ApplyOutcome {
   /** The two sides of the preview. */
   preview?: { current: string; result: string };
   error?: string;
+  /** The endpoint accepted the request (2xx), but its answer could not be read: `response` was read again. */
+  answerUnreadable?: boolean;
 }
 
 /** What the apply flows work with. */

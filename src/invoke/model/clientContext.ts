@@ -2,6 +2,9 @@
  * The optional client context of a synchronous invocation: a JSON object, sent as base64
  * in `X-Amz-Client-Context` (at most 3,583 bytes once encoded). Pure: no vscode import.
  */
+import { parse, type ParseError } from 'jsonc-parser';
+import { syntaxProblems } from '../../shared/json/parse';
+import { lineColumnAt } from '../../shared/json/text';
 import { t } from '../../shared/l10n';
 import { formatBytes, MAX_CLIENT_CONTEXT_BYTES } from './limits';
 
@@ -13,11 +16,13 @@ export function encodeClientContext(text: string | undefined): ClientContextResu
   if (s === '') {
     return { ok: true };
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(s);
-  } catch (err) {
-    return { ok: false, message: t('The client context is not valid JSON: {0}', (err as Error).message) };
+  const errors: ParseError[] = [];
+  const value: unknown = parse(s, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length > 0) {
+    // Where and what, in words (not the JavaScript parser's "Unexpected token … at position …").
+    const first = syntaxProblems(s, errors, true)[0];
+    const at = lineColumnAt(s, first.offset);
+    return { ok: false, message: t('The client context is not valid JSON: at column {0}, {1}.', at.line > 1 ? `${at.line}:${at.column}` : at.column, first.message) };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, message: t('The client context must be a JSON object, for example {"custom": {"key": "value"}}.') };

@@ -5,7 +5,7 @@
  * the response. Also the blocks for an API error, a payload that was not sent, and a
  * cancelled invocation. Pure: no vscode import.
  */
-import type { DescribedError } from '../../shared/awsErrors';
+import { unreadableReason, type DescribedError, type UnreadableAnswer } from '../../shared/awsErrors';
 import { t } from '../../shared/l10n';
 import { formatBytes, formatElapsed, formatMs, InvocationType } from './limits';
 import { decodeLogResult, type DecodedLog } from './logResult';
@@ -430,6 +430,32 @@ export function formatApiError(h: ResultHeader, d: Pick<DescribedError, 'status'
   if (d.hint) fields.push(t('What to do: {0}', d.hint));
   fields.push(t('Round trip: {0}', formatElapsed(elapsedMs)));
   return block(h, outcomeLine('failed', t('Failed: {0}', d.message)), fields);
+}
+
+/**
+ * What happened when the endpoint accepted the invocation (2xx) but its answer could not be
+ * read: the function ran (or the event was queued); its response is lost, not its effects.
+ */
+export function unreadableInvokeText(type: InvocationType, answer: Pick<UnreadableAnswer, 'status' | 'why'>): string {
+  const reason = unreadableReason(answer as UnreadableAnswer);
+  return type === 'Event'
+    ? t('The event was accepted (HTTP {0}) and the function will run, but the answer could not be read: {1}.', answer.status, reason)
+    : type === 'DryRun'
+      ? t('The checks passed (HTTP {0}), but the answer could not be read: {1}.', answer.status, reason)
+      : t('The function ran (HTTP {0}), but its response could not be read: {1}.', answer.status, reason);
+}
+
+/** The block for an invocation whose answer could not be read after a 2xx (see unreadableInvokeText). */
+export function formatUnreadableInvoke(h: ResultHeader, answer: Pick<UnreadableAnswer, 'status' | 'why' | 'requestId'>, elapsedMs: number): string[] {
+  const fields = [t('Status: {0}', answer.status)];
+  if (answer.requestId) fields.push(t('Request ID: {0}', answer.requestId));
+  fields.push(
+    h.invocationType === 'RequestResponse'
+      ? t('What to do: the function has run; invoking again runs it again. Its log is in CloudWatch Logs under the request id; what came back is in the log (Lambda Workbench: Show Log).')
+      : t('What to do: what came back is in the log (Lambda Workbench: Show Log).'),
+  );
+  fields.push(t('Round trip: {0}', formatElapsed(elapsedMs)));
+  return block(h, outcomeLine('failed', t('Answer lost: {0}', unreadableInvokeText(h.invocationType, answer))), fields);
 }
 
 /** The block for a payload that failed its checks: nothing was sent. */

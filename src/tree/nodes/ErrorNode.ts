@@ -20,9 +20,11 @@ export class ErrorNode extends TreeNode {
     private readonly onRetry: () => Promise<void>,
   ) {
     super(ctx, parent);
+    ctx.trackError?.(this, true);
   }
 
   retry(): Promise<void> {
+    this.ctx.trackError?.(this, false);
     return this.onRetry();
   }
 

@@ -1,6 +1,7 @@
 import type { LambdaReader } from '../../aws';
 import type { ErrorContext } from '../../shared/awsErrors';
 import type { TestEventReader } from '../../testEvents/model/store';
+import type { ErrorNode } from './ErrorNode';
 import type { MappingNode } from './MappingNode';
 import type { TreeNode } from './TreeNode';
 
@@ -31,6 +32,11 @@ export interface ViewContext {
   withViewProgress<T>(task: () => Promise<T>): PromiseLike<T>;
   /** Reloads what is under `node` and redraws it. */
   refreshNode(node: TreeNode): Promise<void>;
+  /**
+   * Remembers an error node shown (`shown` true) or forgets it (retried): a call that succeeds
+   * elsewhere on the same connection retries what is shown (src/tree/views.ts).
+   */
+  trackError?(node: ErrorNode, shown: boolean): void;
   /** The shareable test events (Lambda console) of a region. */
   testEvents(region: string): TestEventReader;
   /** The workspace payload files paired with a function (any qualifier), most recently used first. */

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ApplyOutcome, ConfigHooks } from '../../../src/api';
 import type { TestHooks } from '../../../src/api';
-import { DEMO_ACCOUNT, DEMO_REGION, type Emulator } from '../../emulator';
+import { DEMO_ACCOUNT, DEMO_MAPPINGS, DEMO_REGION, type Emulator } from '../../emulator';
 
 export const ORDER_DLQ = `arn:aws:sqs:${DEMO_REGION}:${DEMO_ACCOUNT}:order-dlq`;
 export const HELLO_DONE = `arn:aws:sns:${DEMO_REGION}:${DEMO_ACCOUNT}:hello-done`;
@@ -43,6 +43,16 @@ export function resetOrderProcessor(emulator: Emulator): void {
   const fn = emulator.store.getFunction(DEMO_ACCOUNT, DEMO_REGION, 'order-processor');
   assert.ok(fn, 'demo function order-processor');
   emulator.store.putEventInvokeConfig(fn, { qualifier: '$LATEST', maximumRetryAttempts: 1, maximumEventAgeInSeconds: 3600, onFailure: ORDER_DLQ });
+}
+
+/** The demo's orders-queue mapping as the suites expect it: BatchSize 10, no batching window, Enabled. */
+export function resetOrdersQueue(emulator: Emulator): void {
+  const orders = emulator.store.getMapping(DEMO_MAPPINGS.ordersQueue);
+  if (orders) {
+    orders.settings.BatchSize = 10;
+    orders.settings.MaximumBatchingWindowInSeconds = 0;
+    emulator.store.setMappingState(DEMO_MAPPINGS.ordersQueue, 'Enabled');
+  }
 }
 
 export function orderProcessorConfig(emulator: Emulator): Record<string, unknown> | undefined {

@@ -156,6 +156,28 @@ if (vscode.env.language === LANGUAGE) {
         assertJapanese([o.error ?? ''], bundle, ['Not invoked: {0}'], 'notification');
       });
 
+      it('an answer lost after a 2xx (the function ran): the block, the notification, and an error node of an unreadable listing', async () => {
+        const { emulator } = await setup();
+        try {
+          emulator.faults.set('Invoke', { unreadableBody: 'cut' });
+          const o = await invokeFile('payloads/hello.json', 'hello-world');
+          assert.equal(o?.kind, 'answerLost', o?.text);
+          const ran = 'The function ran (HTTP {0}), but its response could not be read: {1}.';
+          const cut = 'the connection closed before the whole answer arrived';
+          assertJapanese(o.text.split('\n'), bundle, ['Answer lost: {0}', ran, cut, 'Status: {0}', 'Request ID: {0}'], 'answer lost');
+          assertJapanese([o.error ?? ''], bundle, [ran, cut], 'notification');
+
+          emulator.faults.set('ListFunctions', { unreadableBody: 'nan' });
+          api.views.refresh();
+          const [error] = await rows(api.views.functionsProvider);
+          assert.equal(error.contextValue, 'error');
+          assertJapanese([error.description], bundle, ['Unreadable answer', 'The endpoint accepted the request (HTTP {0}), but its answer could not be read: {1}.', 'the answer is not valid JSON'], 'error node');
+        } finally {
+          emulator.faults.clear();
+          api.views.refresh();
+        }
+      });
+
       it("today's Lambda: the tenant question, the Tail retry with where the log is, a durable execution, a bad execution name", async () => {
         const tenant = await withAnswers([(q) => (assert.equal(q.title, bundle['Tenant ID for {0}'].replace('{0}', 'tenant-notes')), 'acme')], () => invokeFile('payloads/tenant-note.json', 'tenant-notes'));
         assert.equal(tenant.result?.kind, 'result', tenant.result?.text);

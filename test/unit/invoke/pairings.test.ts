@@ -128,7 +128,9 @@ describe('invoke/model/limits and clientContext', () => {
     assert.deepEqual(encodeClientContext('[1]'), { ok: false, message: 'The client context must be a JSON object, for example {"custom": {"key": "value"}}.' });
     const bad = encodeClientContext('{nope');
     assert.equal(bad.ok, false);
-    assert.match((bad as { message: string }).message, /^The client context is not valid JSON: /);
+    assert.equal((bad as { message: string }).message, 'The client context is not valid JSON: at column 2, unexpected character.');
+    assert.deepEqual(encodeClientContext('{"a": 1,}'), { ok: false, message: 'The client context is not valid JSON: at column 9, a property name in double quotes is expected.' });
+    assert.doesNotMatch((encodeClientContext('{"a" 1}') as { message: string }).message, /Unexpected token|position/);
     const big = encodeClientContext(JSON.stringify({ custom: { k: 'x'.repeat(2700) } }));
     assert.deepEqual(big, { ok: false, message: 'The client context is 3,628 bytes once base64-encoded: over the limit of 3,583 bytes.' });
   });

@@ -1,6 +1,6 @@
 /** The endpoint checks (src/shared/endpoint.ts): which endpoints count as this machine, and which get the warning. */
 import * as assert from 'node:assert/strict';
-import { isLoopbackEndpoint, needsInsecureEndpointWarning } from '../../../src/shared/endpoint';
+import { customEndpointInUse, isLoopbackEndpoint, needsInsecureEndpointWarning } from '../../../src/shared/endpoint';
 
 describe('Reliability: endpoint checks', () => {
   describe('isLoopbackEndpoint', () => {
@@ -50,5 +50,17 @@ describe('Reliability: endpoint checks', () => {
     for (const e of quiet) {
       it(`${JSON.stringify(e)} → no warning`, () => assert.equal(needsInsecureEndpointWarning(e), false));
     }
+  });
+
+  describe('customEndpointInUse (no AWS console links for it)', () => {
+    it('the setting first, then AWS_ENDPOINT_URL_LAMBDA, then AWS_ENDPOINT_URL', () => {
+      assert.equal(customEndpointInUse('http://localhost:5000', { AWS_ENDPOINT_URL_LAMBDA: 'http://x:1' }), 'http://localhost:5000');
+      assert.equal(customEndpointInUse(undefined, { AWS_ENDPOINT_URL_LAMBDA: 'http://x:1', AWS_ENDPOINT_URL: 'http://y:2' }), 'http://x:1');
+      assert.equal(customEndpointInUse('  ', { AWS_ENDPOINT_URL: 'http://y:2' }), 'http://y:2');
+    });
+    it('none: AWS itself', () => {
+      assert.equal(customEndpointInUse(undefined, {}), undefined);
+      assert.equal(customEndpointInUse('', { AWS_ENDPOINT_URL: '' }), undefined);
+    });
   });
 });

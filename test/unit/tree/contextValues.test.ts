@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONTEXT, contextValue, groupContextValue, mappingContextValue } from '../../../src/tree/model/contextValues';
 import { FUNCTION_GROUPS } from '../../../src/tree/model/grouping';
+import { CONTEXT_KEYS } from '../../../src/shared/ids';
 
 /** The `view/item/context` menus of package.json, with their `viewItem` test. */
 function itemMenus(): Array<{ command: string; group: string; test: (viewItem: string) => boolean }> {
@@ -30,6 +31,17 @@ function commandsFor(viewItem: string, inline = false): string[] {
 }
 
 describe('tree/model/contextValues', () => {
+  it('Open in AWS Console is hidden while a custom endpoint is in use (context key of src/shared/ids.ts)', () => {
+    const menus = (JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../package.json'), 'utf8')) as { contributes: { menus: Record<string, Array<{ command: string; when?: string }>> } }).contributes.menus;
+    const entries = Object.values(menus)
+      .flat()
+      .filter((m) => m.command === 'lambdaWorkbench.openInConsole' && m.when !== 'false');
+    assert.ok(entries.length > 0);
+    for (const m of entries) {
+      assert.match(m.when ?? '', new RegExp(`&& !${CONTEXT_KEYS.customEndpoint.replace('.', '\\.')}$`), JSON.stringify(m));
+    }
+  });
+
   it('composes parts with dots', () => {
     assert.equal(contextValue('mapping', 'enabled'), 'mapping.enabled');
     assert.equal(contextValue('mapping', undefined), 'mapping');
