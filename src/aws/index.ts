@@ -9,3 +9,5 @@ export { LambdaService } from './service';
 export type { Page, CallOptions, SettleOptions, InvokeRequest, InvokeResponse, LambdaReader } from './service';
 export { listProfiles, defaultRegion } from './profiles';
 export type { ProfileInfo } from './profiles';
+export { INVOKE_MODE_TTL_MS } from './invokeStream';
+export type { InvokeMode, InvokeStreamRequest, InvokeStreamResponse, StreamEvent } from './invokeStream';

@@ -18,6 +18,7 @@ import type { InvocationType } from './model/limits';
 import type { CheckedPayload } from './model/payloadCheck';
 import type { PayloadError } from './model/payloadErrors';
 import type { PairingState } from './pairingState';
+import { StreamInvoker, type StreamFigures } from './streamInvoker';
 
 export type PayloadSource = { kind: 'file'; uri: vscode.Uri } | { kind: 'empty' };
 
@@ -29,6 +30,8 @@ export interface InvokeOptions {
   tenantId?: string;
   /** Sent as `DurableExecutionName` (durable functions). */
   durableExecutionName?: string;
+  /** With a response stream (true), without (false), or as the setting lambdaWorkbench.invoke.streaming says (unset). */
+  stream?: boolean;
 }
 
 export interface InvocationRequest {
@@ -50,6 +53,8 @@ export interface InvokeOutcome {
   error?: string;
   /** Set when the response opened in an editor. */
   responseDocument?: vscode.TextDocument;
+  /** Set for an invocation with a response stream. */
+  stream?: StreamFigures;
 }
 
 const LAST_KEY = 'lambdaWorkbench.invoke.last';
@@ -86,13 +91,16 @@ export class Invoker {
   private readonly running = new Set<AbortController>();
   private lastErrorMessage: string | undefined;
   private lastDocument: vscode.TextDocument | undefined;
+  private readonly streams: StreamInvoker;
 
   constructor(
     private readonly connection: Connection,
     private readonly output: InvocationsOutput,
     private readonly pairings: PairingState,
     private readonly memento: vscode.Memento,
-  ) {}
+  ) {
+    this.streams = new StreamInvoker(connection, output);
+  }
 
   get runningCount(): number {
     return this.running.size;
@@ -208,6 +216,15 @@ export class Invoker {
 
     // Read once: the result is formatted for the log type that was asked for.
     const logType: 'Tail' | 'None' = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>(SETTINGS.logType, 'Tail') === 'None' ? 'None' : 'Tail';
+    let stream: boolean;
+    try {
+      stream = await this.streams.shouldStream(req.target, type, req.options.stream);
+    } catch (err) {
+      return this.apiFailed(header, err, 0);
+    }
+    if (stream && type !== 'Event') {
+      return this.runStream(header, req, type, checked.bytes, logType);
+    }
     const controller = new AbortController();
     this.running.add(controller);
     // "Round trip" is the SDK call itself: from the request to the answer, nothing of ours around it.
@@ -231,6 +248,46 @@ export class Invoker {
       this.running.delete(controller);
     }
     return this.succeeded(header, response, callMs(call), logType);
+  }
+
+  /** The invocation with a response stream (src/invoke/streamInvoker.ts), told the way the others are. */
+  private async runStream(header: ResultHeader, req: InvocationRequest, type: 'RequestResponse' | 'DryRun', payload: Uint8Array, logType: 'Tail' | 'None'): Promise<InvokeOutcome> {
+    const controller = new AbortController();
+    this.running.add(controller);
+    try {
+      const r = await this.streams.run(
+        { header, target: req.target, invocationType: type, payload, clientContext: type === 'RequestResponse' ? req.options.clientContext : undefined, tenantId: req.options.tenantId, logType },
+        controller,
+      );
+      if (r.kind === 'apiError') {
+        return this.apiFailed(header, r.error, r.elapsedMs);
+      }
+      if (r.text === undefined) {
+        const text = this.output.write(loadInvokeModel().formatCancelled(header, r.elapsedMs));
+        return { kind: 'cancelled', text };
+      }
+      if (r.responseDocument) {
+        this.lastDocument = r.responseDocument;
+      }
+      if (r.kind === 'result' && r.outcome) {
+        this.announce(header, r.outcome, r.responseDocument);
+      }
+      if (r.failed) {
+        this.lastErrorMessage = r.outcome;
+      }
+      return {
+        kind: r.kind === 'cancelled' ? 'cancelled' : 'result',
+        text: r.text,
+        statusCode: r.head?.StatusCode,
+        functionError: r.figures?.errorCode,
+        executedVersion: r.head?.ExecutedVersion,
+        requestId: r.head?.requestId,
+        responseDocument: r.responseDocument,
+        stream: r.figures,
+      };
+    } finally {
+      this.running.delete(controller);
+    }
   }
 
   /** Calls Invoke, timing the SDK call in `timing`; rejects as soon as the signal aborts (whatever the HTTP layer does). */

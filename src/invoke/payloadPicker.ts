@@ -93,14 +93,17 @@ export async function pickPayload(target: LambdaTarget, pairings: PairingState, 
 
 interface TypeItem extends vscode.QuickPickItem {
   type: InvocationType;
+  /** InvokeWithResponseStream (true) or Invoke (false). */
+  stream: boolean;
 }
 
 /** "Invoke with options…": the invocation type and, for RequestResponse, an optional client context. */
 export async function pickInvokeOptions(lastType?: InvocationType): Promise<InvokeOptions> {
   const items: TypeItem[] = [
-    { type: 'RequestResponse', label: 'RequestResponse', description: vscode.l10n.t('synchronous: wait for the response and the log (default)') },
-    { type: 'Event', label: 'Event', description: vscode.l10n.t('asynchronous: queue the event; answers 202') },
-    { type: 'DryRun', label: 'DryRun', description: vscode.l10n.t('check parameters and permissions only; answers 204') },
+    { type: 'RequestResponse', stream: false, label: 'RequestResponse', description: vscode.l10n.t('synchronous: wait for the response and the log (default)') },
+    { type: 'Event', stream: false, label: 'Event', description: vscode.l10n.t('asynchronous: queue the event; answers 202') },
+    { type: 'DryRun', stream: false, label: 'DryRun', description: vscode.l10n.t('check parameters and permissions only; answers 204') },
+    ...streamTypeItems(),
   ];
   if (lastType && lastType !== 'RequestResponse') {
     items.sort((a, b) => (a.type === lastType ? -1 : b.type === lastType ? 1 : 0));
@@ -110,7 +113,7 @@ export async function pickInvokeOptions(lastType?: InvocationType): Promise<Invo
     throw new Cancelled();
   }
   if (picked.type !== 'RequestResponse') {
-    return { invocationType: picked.type };
+    return { invocationType: picked.type, stream: picked.stream };
   }
   const text = await ui().showInputBox({
     title: vscode.l10n.t('Client context (optional)'),
@@ -128,5 +131,13 @@ export async function pickInvokeOptions(lastType?: InvocationType): Promise<Invo
   if (!r.ok) {
     throw new Error(r.message);
   }
-  return { invocationType: 'RequestResponse', clientContext: r.base64 };
+  return { invocationType: 'RequestResponse', clientContext: r.base64, stream: picked.stream };
+}
+
+/** The options' response stream items (InvokeWithResponseStream: RequestResponse or DryRun). */
+function streamTypeItems(): TypeItem[] {
+  return [
+    { type: 'RequestResponse', stream: true, label: 'RequestResponse · ResponseStream', description: vscode.l10n.t('response stream: show the response as it arrives (InvokeWithResponseStream)') },
+    { type: 'DryRun', stream: true, label: 'DryRun · ResponseStream', description: vscode.l10n.t('response stream: check parameters and permissions only; answers 204') },
+  ];
 }

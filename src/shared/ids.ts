@@ -64,6 +64,7 @@ export const SETTINGS = {
   pageSize: 'explorer.pageSize',
   responseInEditorThreshold: 'invoke.responseInEditorThreshold',
   logType: 'invoke.logType',
+  streaming: 'invoke.streaming',
 } as const;
 
 /** `lambdaWorkbench.<key>`: the full id, for affectsConfiguration() and messages. */
