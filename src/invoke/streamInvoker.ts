@@ -5,6 +5,9 @@
  * the end of the block. The payload, the trust question and the pairing are the Invoker's, done
  * before it hands over (src/invoke/invoker.ts).
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { InvokeStreamResponse } from '../aws';
 import type { Connection } from '../core/connection';
@@ -101,67 +104,94 @@ class Coalescer {
   }
 }
 
+/** Where large streamed responses are written (files older than a day are removed). */
+const RESPONSES_DIR = path.join(os.tmpdir(), 'lambda-workbench-responses');
+
 /**
- * An untitled editor that receives the rest of a large stream: edits are applied one at a time,
- * each with everything that arrived meanwhile, so the window takes the text at its own pace.
+ * A file that receives a large stream as it arrives, open in an editor: the text is appended to
+ * the file (fast, off the window's path) and the editor follows the file as it grows, as it does
+ * for any file changed on disk. Inserting megabytes through edits would hold the window up.
  */
-class EditorSink {
-  private pending: string[] = [];
-  private busy: Promise<void> | undefined;
-  private failed: unknown;
+class FileSink {
+  private chain: Promise<void> = Promise.resolve();
+  private failed = false;
+  private written = 0;
 
-  private constructor(readonly document: vscode.TextDocument) {}
+  private constructor(
+    readonly document: vscode.TextDocument,
+    private readonly file: fs.promises.FileHandle,
+    private readonly filePath: string,
+  ) {}
 
-  static async open(initial: string): Promise<EditorSink> {
-    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: initial });
+  static async open(name: string, initial: string): Promise<FileSink> {
+    await fs.promises.mkdir(RESPONSES_DIR, { recursive: true });
+    void FileSink.removeOld();
+    const safe = name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80);
+    const filePath = path.join(RESPONSES_DIR, `${safe}-${new Date().toISOString().replace(/[:.]/g, '-')}.txt`);
+    const file = await fs.promises.open(filePath, 'w');
+    await file.write(initial);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(filePath));
     await vscode.window.showTextDocument(doc, { preview: false, preserveFocus: true });
-    return new EditorSink(doc);
+    const sink = new FileSink(doc, file, filePath);
+    sink.written = Buffer.byteLength(initial, 'utf8');
+    return sink;
+  }
+
+  private static async removeOld(): Promise<void> {
+    try {
+      const dayAgo = Date.now() - 24 * 3600 * 1000;
+      for (const f of await fs.promises.readdir(RESPONSES_DIR)) {
+        const p = path.join(RESPONSES_DIR, f);
+        if ((await fs.promises.stat(p)).mtimeMs < dayAgo) await fs.promises.rm(p, { force: true });
+      }
+    } catch {
+      // nothing to clean
+    }
   }
 
   push(text: string): void {
     if (text === '' || this.failed) return;
-    this.pending.push(text);
-    this.busy ??= this.drain();
-  }
-
-  private async drain(): Promise<void> {
-    try {
-      while (this.pending.length > 0) {
-        const text = this.pending.join('');
-        this.pending = [];
-        const doc = this.document;
-        const edit = new vscode.WorkspaceEdit();
-        edit.insert(doc.uri, doc.lineAt(doc.lineCount - 1).range.end, text);
-        if (!(await vscode.workspace.applyEdit(edit))) {
-          throw new Error('the editor refused the text');
-        }
+    this.written += Buffer.byteLength(text, 'utf8');
+    this.chain = this.chain.then(async () => {
+      try {
+        await this.file.write(text);
+      } catch (err) {
+        this.failed = true;
+        log().warn(`Streamed response: could not write ${this.filePath}: ${err instanceof Error ? err.message : String(err)}`);
       }
-    } catch (err) {
-      this.failed = err;
-      log().warn(`Streamed response: could not append to the editor: ${err instanceof Error ? err.message : String(err)}`);
-    } finally {
-      this.busy = undefined;
-    }
+    });
   }
 
-  /** Waits until every piece is in the document. */
-  async done(): Promise<void> {
-    while (this.busy) {
-      await this.busy;
-    }
-  }
-
-  /** A JSON response becomes pretty JSON (when it is not too large to redo), with JSON colours. */
+  /**
+   * Closes the file (a JSON response is rewritten pretty-printed, when not too large, and shown
+   * with JSON colours), then waits a little for the editor to show the whole file.
+   */
   async finish(json: string | undefined): Promise<void> {
-    await this.done();
-    if (json === undefined) return;
-    const doc = this.document;
-    if (json.length <= 8 * 1024 * 1024) {
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(doc.uri, new vscode.Range(new vscode.Position(0, 0), doc.lineAt(doc.lineCount - 1).range.end), json);
-      await vscode.workspace.applyEdit(edit);
+    await this.chain;
+    await this.file.close().catch(() => undefined);
+    if (json !== undefined) {
+      await fs.promises.writeFile(this.filePath, json);
+      this.written = Buffer.byteLength(json, 'utf8');
     }
-    await vscode.languages.setTextDocumentLanguage(doc, 'json');
+    const doc = this.document;
+    const whole = () => Buffer.byteLength(doc.getText(), 'utf8') >= this.written;
+    // VS Code gives extensions the text of files up to 50 MB only.
+    if (this.written <= 40 * 1024 * 1024 && !whole()) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, 10_000);
+        const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+          if (e.document === doc && whole()) done();
+        });
+        function done(): void {
+          clearTimeout(timer);
+          sub.dispose();
+          resolve();
+        }
+      });
+    }
+    if (json !== undefined) {
+      await vscode.languages.setTextDocumentLanguage(doc, 'json');
+    }
   }
 }
 
@@ -238,8 +268,8 @@ export class StreamInvoker {
     let firstShownMs: number | undefined;
     let shownInOutput = 0;
     let shownText = '';
-    let editor: EditorSink | undefined;
-    let opening: Promise<EditorSink> | undefined;
+    let editor: FileSink | undefined;
+    let opening: Promise<FileSink> | undefined;
     let editorWaiting: string[] = [];
     const channel = new Coalescer((text) => {
       live.append(text);
@@ -261,7 +291,7 @@ export class StreamInvoker {
         channel.flush();
         const initial = shownText + text;
         shownText = '';
-        opening = EditorSink.open(initial);
+        opening = FileSink.open(`${r.target.functionName}${r.target.qualifier ? `-${r.target.qualifier}` : ''}`, initial);
         opening.then(
           (sink) => {
             editor = sink;
@@ -315,8 +345,7 @@ export class StreamInvoker {
       try {
         const sink = await opening;
         editor = sink;
-        await sink.done();
-        const json = end.kind === 'complete' ? model.prettyBody(assembly) : undefined;
+        const json = end.kind === 'complete' ? model.prettyBody(assembly, 8 * 1024 * 1024) : undefined;
         await sink.finish(json?.text);
         responseDocument = sink.document;
       } catch {

@@ -347,8 +347,8 @@ export function formatStreamEnd(input: StreamEndInput): string[] {
 }
 
 /** The body decoded as JSON (pretty-printed), when it parses; undefined otherwise. */
-export function prettyBody(a: StreamAssembly): DecodedResponse | undefined {
-  if (a.notText || a.bytes === 0 || a.bytes > a.keptBytes) return undefined;
+export function prettyBody(a: StreamAssembly, maxBytes = Infinity): DecodedResponse | undefined {
+  if (a.notText || a.bytes === 0 || a.bytes > a.keptBytes || a.bytes > maxBytes) return undefined;
   const d = decodeResponse(a.body());
   return d.kind === 'json' ? d : undefined;
 }
