@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { formatStreamEnd, formatStreamStart, MAX_STREAMED_RESPONSE_BYTES, ResultHeader, StreamAssembly, streamHeaderLine } from '../../../src/invoke/model';
 
 const AT = new Date('2026-11-22T13:00:00.000Z');
@@ -78,6 +80,8 @@ describe('invoke/model/stream: a streamed response put together and shown', () =
 
   it('starts the block with the header, the payload and the head, then the section the chunks follow', () => {
     assert.equal(streamHeaderLine(HEADER), '=== story-streamer (us-east-1) · RequestResponse · ResponseStream · 2026-11-22T13:00:00.000Z ===');
+    const grammar = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'media', 'lambda-invocations.tmLanguage.json'), 'utf8')) as { repository: { header: { match: string } } };
+    assert.match(streamHeaderLine(HEADER), new RegExp(grammar.repository.header.match, 'u'), "the output's grammar takes it as a header");
     assert.deepEqual(formatStreamStart(HEADER, HEAD), [
       '=== story-streamer (us-east-1) · RequestResponse · ResponseStream · 2026-11-22T13:00:00.000Z ===',
       'Payload: payloads/story.json (22 bytes)',
