@@ -13,3 +13,5 @@ export { listProfiles, defaultRegion } from './profiles';
 export type { ProfileInfo } from './profiles';
 export { SchemaService, createSchemasClient } from './schemas';
 export type { SchemaCallOptions } from './schemas';
+export { INVOKE_MODE_TTL_MS } from './invokeStream';
+export type { InvokeMode, InvokeStreamRequest, InvokeStreamResponse, StreamEvent } from './invokeStream';

@@ -30,6 +30,7 @@ import {
 import { setTimeout as sleep } from 'node:timers/promises';
 import { unreadableAnswer, type UnreadableAnswer } from '../shared/awsErrors';
 import { isTransitionalState } from '../shared/mappingStates';
+import { InvokeModeCache, invokeWithResponseStream, type InvokeMode, type InvokeStreamRequest, type InvokeStreamResponse } from './invokeStream';
 import { ClientCache, ConnectionOptions } from './clients';
 
 export interface Page<T> {
@@ -93,6 +94,8 @@ async function all<P, T>(pages: AsyncIterable<P>, items: (p: P) => T[] | undefin
 }
 
 export class LambdaService {
+  private readonly invokeModes = new InvokeModeCache();
+
   constructor(
     private readonly connection: ConnectionOptions,
     private readonly clients: ClientCache = new ClientCache(),
@@ -289,6 +292,16 @@ export class LambdaService {
       DurableExecutionArn: out.DurableExecutionArn,
       requestId: out.$metadata.requestId,
     };
+  }
+
+  /** InvokeWithResponseStream: the head of the answer, then its events as they come (src/aws/invokeStream.ts). */
+  invokeStream(req: InvokeStreamRequest, o?: CallOptions): Promise<InvokeStreamResponse> {
+    return invokeWithResponseStream(this.client, req, o?.signal);
+  }
+
+  /** The InvokeMode of the target's function URL (undefined: none), asked once and kept a few minutes. */
+  invokeMode(functionName: string, qualifier?: string, o?: CallOptions): Promise<InvokeMode | undefined> {
+    return this.invokeModes.get(this.client, functionName, qualifier, o?.signal);
   }
 }
 

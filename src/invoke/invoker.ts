@@ -21,6 +21,7 @@ import type { InvocationType } from './model/limits';
 import type { CheckedPayload } from './model/payloadCheck';
 import type { PayloadError } from './model/payloadErrors';
 import type { PairingState } from './pairingState';
+import { StreamInvoker, type StreamFigures } from './streamInvoker';
 
 /** `text`: an event that is not a workspace file (a shareable test event), named by `label`. */
 export type PayloadSource = { kind: 'file'; uri: vscode.Uri } | { kind: 'empty' } | { kind: 'text'; label: string; text: string };
@@ -33,6 +34,8 @@ export interface InvokeOptions {
   tenantId?: string;
   /** Sent as `DurableExecutionName` (durable functions). */
   durableExecutionName?: string;
+  /** With a response stream (true), without (false), or as the setting lambdaWorkbench.invoke.streaming says (unset). */
+  stream?: boolean;
 }
 
 export interface InvocationRequest {
@@ -70,6 +73,8 @@ export interface InvokeOutcome {
   tailRefused?: boolean;
   /** What Show Full Log takes (an invocation that ran). */
   invocation?: InvocationRef;
+  /** Set for an invocation with a response stream. */
+  stream?: StreamFigures;
 }
 
 const LAST_KEY = 'lambdaWorkbench.invoke.last';
@@ -125,6 +130,7 @@ export class Invoker {
   /** The invoke traits of the functions invoked (tenant isolation, capacity provider, durable). */
   readonly traits: InvokeTraitsCache;
   private readonly recent: InvocationRef[] = [];
+  private readonly streams: StreamInvoker;
 
   constructor(
     private readonly connection: Connection,
@@ -133,6 +139,7 @@ export class Invoker {
     private readonly memento: vscode.Memento,
   ) {
     this.traits = new InvokeTraitsCache(connection);
+    this.streams = new StreamInvoker(connection, output);
   }
 
   get runningCount(): number {
@@ -162,7 +169,7 @@ export class Invoker {
   }
 
   /** Keeps an invocation that ran (it has a request id and a log in CloudWatch Logs). */
-  private keep(header: ResultHeader, response: InvokeResponse): InvocationRef | undefined {
+  private keep(header: ResultHeader, response: Pick<InvokeResponse, 'requestId' | 'LogResult'>): InvocationRef | undefined {
     if (!response.requestId || header.invocationType === 'DryRun') {
       return undefined;
     }
@@ -304,6 +311,15 @@ export class Invoker {
 
     // Read once: the result is formatted for the log type that was asked for.
     const logType: 'Tail' | 'None' = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>(SETTINGS.logType, 'Tail') === 'None' ? 'None' : 'Tail';
+    let stream: boolean;
+    try {
+      stream = await this.streams.shouldStream(req.target, type, req.options.stream);
+    } catch (err) {
+      return this.apiFailed(header, err, 0);
+    }
+    if (stream && type !== 'Event') {
+      return this.runStream(header, sent, type, checked.bytes, logType);
+    }
     const controller = new AbortController();
     this.running.add(controller);
     // "Round trip" is the SDK call itself: from the request to the answer, nothing of ours around it.
@@ -328,6 +344,49 @@ export class Invoker {
     }
     const tailRefused = answer.tailRefused ? { logGroup: prepared.traits?.logGroup ?? defaultLogGroup(req.target.functionName) } : undefined;
     return this.succeeded(header, answer.response, callMs(call), answer.logType, tailRefused);
+  }
+
+  /** The invocation with a response stream (src/invoke/streamInvoker.ts), told the way the others are. */
+  private async runStream(header: ResultHeader, sent: SentRequest, type: 'RequestResponse' | 'DryRun', payload: Uint8Array, logType: 'Tail' | 'None'): Promise<InvokeOutcome> {
+    const controller = new AbortController();
+    this.running.add(controller);
+    try {
+      const r = await this.streams.run(
+        { header, target: sent.qualifier ? { ...sent.target, qualifier: sent.qualifier } : sent.target, invocationType: type, payload, clientContext: type === 'RequestResponse' ? sent.options.clientContext : undefined, tenantId: sent.options.tenantId, logType },
+        controller,
+      );
+      if (r.kind === 'apiError') {
+        return this.apiFailed(header, r.error, r.elapsedMs);
+      }
+      if (r.text === undefined) {
+        const text = this.output.write(loadInvokeModel().formatCancelled(header, r.elapsedMs));
+        return { kind: 'cancelled', text };
+      }
+      if (r.responseDocument) {
+        this.lastDocument = r.responseDocument;
+      }
+      const invocation = r.kind === 'result' && r.head?.requestId ? this.keep(header, { requestId: r.head.requestId }) : undefined;
+      if (r.kind === 'result' && r.outcome) {
+        this.announce(header, r.outcome, r.responseDocument, invocation);
+      }
+      if (r.failed) {
+        this.lastErrorMessage = r.outcome;
+      }
+      return {
+        kind: r.kind === 'cancelled' ? 'cancelled' : 'result',
+        text: r.text,
+        statusCode: r.head?.StatusCode,
+        functionError: r.figures?.errorCode,
+        executedVersion: r.head?.ExecutedVersion,
+        requestId: r.head?.requestId,
+        responseDocument: r.responseDocument,
+        stream: r.figures,
+        invocation,
+        tenantId: header.tenantId,
+      };
+    } finally {
+      this.running.delete(controller);
+    }
   }
 
   /**

@@ -93,6 +93,8 @@ export async function pickPayload(target: LambdaTarget, pairings: PairingState, 
 
 interface TypeItem extends vscode.QuickPickItem {
   type?: InvocationType;
+  /** InvokeWithResponseStream (true) or Invoke (false). */
+  stream?: boolean;
   /** An item that sets a parameter, then comes back to the list. */
   set?: 'tenantId' | 'durableExecutionName';
 }
@@ -107,6 +109,7 @@ export async function pickInvokeOptions(lastType?: InvocationType, defaults: { t
     { type: 'RequestResponse', label: 'RequestResponse', description: vscode.l10n.t('synchronous: wait for the response and the log (default)') },
     { type: 'Event', label: 'Event', description: vscode.l10n.t('asynchronous: queue the event; answers 202') },
     { type: 'DryRun', label: 'DryRun', description: vscode.l10n.t('check parameters and permissions only; answers 204') },
+    ...streamTypeItems(),
   ];
   if (lastType && lastType !== 'RequestResponse') {
     types.sort((a, b) => (a.type === lastType ? -1 : b.type === lastType ? 1 : 0));
@@ -133,8 +136,10 @@ export async function pickInvokeOptions(lastType?: InvocationType, defaults: { t
     }
   }
   const type = picked.type ?? 'RequestResponse';
+  const stream = picked.stream ?? false;
   const withExtra = (o: InvokeOptions): InvokeOptions => ({
     ...o,
+    stream,
     ...(extra.tenantId !== undefined ? { tenantId: extra.tenantId } : {}),
     ...(extra.durableExecutionName !== undefined ? { durableExecutionName: extra.durableExecutionName } : {}),
   });
@@ -175,4 +180,12 @@ async function askOptionalParam(field: 'TenantId' | 'DurableExecutionName', curr
     return current;
   }
   return value === '' ? undefined : value;
+}
+
+/** The options' response stream items (InvokeWithResponseStream: RequestResponse or DryRun). */
+function streamTypeItems(): TypeItem[] {
+  return [
+    { type: 'RequestResponse', stream: true, label: 'RequestResponse · ResponseStream', description: vscode.l10n.t('response stream: show the response as it arrives (InvokeWithResponseStream)') },
+    { type: 'DryRun', stream: true, label: 'DryRun · ResponseStream', description: vscode.l10n.t('response stream: check parameters and permissions only; answers 204') },
+  ];
 }

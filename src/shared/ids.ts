@@ -80,6 +80,7 @@ export const SETTINGS = {
   logType: 'invoke.logType',
   fullLogWaitSeconds: 'logs.fullLogWaitSeconds',
   tailIdleMinutes: 'logs.tailIdleMinutes',
+  streaming: 'invoke.streaming',
 } as const;
 
 /** `lambdaWorkbench.<key>`: the full id, for affectsConfiguration() and messages. */

@@ -84,6 +84,11 @@ export function spoilAnswer(fault: Fault, status: number, answer: Answer, json: 
  */
 export function streamWriter(res: http.ServerResponse, fault: Fault | undefined): StreamWriter {
   let spoiled = false;
+  if (fault?.cutStreamAfterMs !== undefined) {
+    // The connection is cut mid-stream (a proxy or the network in between): the function runs on.
+    const timer = setTimeout(() => res.destroy(), fault.cutStreamAfterMs);
+    res.once('close', () => clearTimeout(timer));
+  }
   const dropping = (): boolean => res.destroyed || res.writableEnded || spoiled || fault?.contentType !== undefined;
   return {
     write(data: Uint8Array): boolean {

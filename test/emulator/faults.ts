@@ -35,7 +35,11 @@ export interface Fault {
   times?: number;
   /** CloudWatch Logs, Schemas, STS: answer the service's permission error naming the action. */
   denied?: boolean;
-  /** Event streams (StartLiveTail): cut the stream this many ms after it started. */
+  /**
+   * Event streams: cut the stream this many ms after it started. StartLiveTail ends it with its
+   * exception (or a reset, below); InvokeWithResponseStream has no exception event: the
+   * connection is destroyed mid-stream.
+   */
   cutStreamAfterMs?: number;
   /** With cutStreamAfterMs: reset the connection instead of sending the stream's exception. */
   cutStreamReset?: boolean;

@@ -18,3 +18,4 @@ export * from './payloadTemplates';
 export * from './report';
 export * from './utf8';
 export { lineColumnAt } from '../../shared/json/text';
+export * from './stream';

@@ -149,6 +149,18 @@ if (vscode.env.language === LANGUAGE) {
         assertJapanese(o.text.split('\n'), bundle, ['Function error ({0}): {1}', '--- Function error ---', 'errorType: {0}', 'errorMessage: {0}', 'Stack:'], 'function error');
       });
 
+      it('a streamed invoke (response stream): the stream section, its end, its figures and the error', async () => {
+        const o = await invokeFile('payloads/hello.json', 'broken-streamer');
+        assert.equal(o?.kind, 'result', o?.text);
+        assert.ok(o.stream, 'it was streamed (the URL is RESPONSE_STREAM)');
+        assertJapanese(
+          o.text.split('\n'),
+          bundle,
+          ['--- Response stream (as it arrives) ---', 'Content type: {0}', '--- End of stream ---', 'Received: {0}', '{0} in {1} chunks', 'Time to first byte: {0}', 'Function error ({0}): {1}', 'ErrorCode: {0}'],
+          'streamed',
+        );
+      });
+
       it('a payload refused before sending: the reason, the place and the notification', async () => {
         const o = await invokeFile('payloads/invalid.json', 'hello-world');
         assert.equal(o?.kind, 'payloadError', o?.text);

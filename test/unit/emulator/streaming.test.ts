@@ -246,4 +246,23 @@ describe('Lambda emulator: InvokeWithResponseStream', function () {
     }
     assert.ok(r.chunks.every((c) => c.length <= 64 * 1024), 'chunks of at most 64 KB');
   });
+
+  it('cuts the connection mid-stream with the fault cutStreamAfterMs: the chunks before, then the iterator rejects; the function runs on', async () => {
+    suite.emu.faults.set('InvokeWithResponseStream', { cutStreamAfterMs: 250, times: 1 });
+    const t0 = performance.now();
+    const out = await suite.lambda.send(new InvokeWithResponseStreamCommand({ FunctionName: 'story-streamer', Payload: '{"intervalMs":100}' }));
+    const chunks: string[] = [];
+    await assert.rejects(async () => {
+      for await (const e of out.EventStream!) {
+        if (e.PayloadChunk?.Payload) chunks.push(Buffer.from(e.PayloadChunk.Payload).toString());
+      }
+    });
+    assert.ok(chunks.length >= 1 && chunks.length < 10, `${chunks.length} chunks before the cut`);
+    assert.equal(chunks[0], STORY_START);
+    assert.ok(performance.now() - t0 < 900, 'cut before the story ended');
+    for (let i = 0; i < 100 && record(out).status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.equal(record(out).status, 'success', 'the function ran to its end');
+  });
 });
