@@ -23,7 +23,9 @@ describe('Response streaming (integration)', function () {
   let root: vscode.Uri;
   const payload = (name: string) => vscode.Uri.joinPath(root, 'payloads', name);
   const invokeFile = (uri: vscode.Uri, t?: object, opts?: object) => vscode.commands.executeCommand<InvokeOutcome | undefined>('lambdaWorkbench.invokeFile', uri, t, opts);
-  const ops = (from: number) => emulator.requests.slice(from).map((r) => r.operation);
+  /** The calls of the invocation path (the views' listings and the function's configuration, read once for its traits, are not counted). */
+  const INVOKE_PATH = new Set(['GetFunctionUrlConfig', 'Invoke', 'InvokeWithResponseStream']);
+  const ops = (from: number) => emulator.requests.slice(from).map((r) => r.operation).filter((op) => INVOKE_PATH.has(op));
   const lastLine = (o: InvokeOutcome | undefined) => o!.text.split('\n').at(-1)!;
   const setStreaming = (v: string | undefined) => vscode.workspace.getConfiguration('lambdaWorkbench').update('invoke.streaming', v, vscode.ConfigurationTarget.Global);
 
