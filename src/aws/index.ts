@@ -8,4 +8,6 @@ export type { ConnectionOptions } from './clients';
 export { LambdaService } from './service';
 export type { Page, CallOptions, SettleOptions, InvokeRequest, InvokeResponse, LambdaReader } from './service';
 export { listProfiles, defaultRegion } from './profiles';
+export { callerIdentity } from './identity';
+export type { CallerIdentity } from './identity';
 export type { ProfileInfo } from './profiles';

@@ -7,6 +7,7 @@ import { actions, showError, showInfo } from '../core/notify';
 import { withDelayedProgress } from '../core/progress';
 import { reportError } from '../core/reportError';
 import { ui } from '../core/userInput';
+import { markWalkthroughStep } from '../core/walkthrough';
 import { isCancellation } from '../shared/awsErrors';
 import { SETTINGS, SETTINGS_SECTION } from '../shared/ids';
 import { explicitQualifier, normalizeTarget, targetLabel, type LambdaTarget } from '../shared/lambdaTarget';
@@ -203,7 +204,7 @@ export class Invoker {
     }
     if (req.source.kind === 'file' && req.source.uri.scheme !== 'untitled') {
       // The pairing is in effect at once (CodeLens, pickers); it is written in the background.
-      persistInBackground(this.pairings.set(req.source.uri, req.target, type), 'the payload pairing');
+      persistInBackground(this.pairings.use(req.source.uri, req.target, type), 'the payload pairing');
     }
 
     // Read once: the result is formatted for the log type that was asked for.
@@ -230,6 +231,7 @@ export class Invoker {
     } finally {
       this.running.delete(controller);
     }
+    markWalkthroughStep('invoked');
     return this.succeeded(header, response, callMs(call), logType);
   }
 

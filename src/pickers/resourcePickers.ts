@@ -29,7 +29,8 @@ async function perRegion<T>(regions: readonly string[], list: (region: string) =
   return lists.flat();
 }
 
-/** Pick a function of the shown regions, then (withQualifier) `$LATEST`, an alias or a version. */
+/** Pick a function of the shown regions, then (withQualifier) `$LATEST`, an alias or a version (no
+ * question when the function has neither aliases nor versions: `$LATEST`). */
 export async function pickFunction(connection: Connection, options: { withQualifier?: boolean; title?: string } = {}): Promise<LambdaTarget> {
   const regions = await connection.regions();
   const several = regions.length > 1;
@@ -55,13 +56,18 @@ export async function pickFunction(connection: Connection, options: { withQualif
   }
   const target = pick.target;
   const service = connection.service(target.region);
-  const qualifiers: Promise<QualifierItem[]> = Promise.all([service.listAliases(target.functionName), service.listVersions(target.functionName)]).then(([aliases, versions]) => [
+  const [aliases, versions] = await Promise.all([service.listAliases(target.functionName), service.listVersions(target.functionName)]);
+  if (aliases.length === 0 && versions.length === 0) {
+    // Nothing to choose between: no one-item pick of $LATEST.
+    return target;
+  }
+  const qualifiers: QualifierItem[] = [
     { label: LATEST, description: vscode.l10n.t('the unpublished code') },
     ...(aliases.length ? [{ label: vscode.l10n.t('Aliases'), kind: vscode.QuickPickItemKind.Separator }] : []),
     ...[...aliases].sort(compareAliases).map((a) => ({ label: a.Name ?? '', description: aliasDescription(a), qualifier: a.Name })),
     ...(versions.length ? [{ label: vscode.l10n.t('Versions'), kind: vscode.QuickPickItemKind.Separator }] : []),
     ...[...versions].sort(compareVersions).map((v) => ({ label: v.Version ?? '', description: versionDescription(v), qualifier: v.Version })),
-  ]);
+  ];
   const q = await ui().showQuickPick(qualifiers, {
     title: options.title ?? vscode.l10n.t('Select a Lambda Function'),
     placeHolder: vscode.l10n.t('Version or alias of {0}', target.functionName),

@@ -53,6 +53,10 @@ export const VIEWS = {
 /** `setContext` keys that menus' `when` clauses read. */
 export const CONTEXT_KEYS = {
   filterActive: 'lambdaWorkbench.filterActive',
+  /** The walkthrough's steps (completionEvents `onContext:<key>`): set when the step is done. */
+  walkthroughConnected: 'lambdaWorkbench.walkthrough.connected',
+  walkthroughInvoked: 'lambdaWorkbench.walkthrough.invoked',
+  walkthroughConfigApplied: 'lambdaWorkbench.walkthrough.configApplied',
 } as const;
 
 /** The settings, as `lambdaWorkbench.<key>` (read with getConfiguration(SETTINGS_SECTION).get(key)). */
@@ -64,6 +68,7 @@ export const SETTINGS = {
   pageSize: 'explorer.pageSize',
   responseInEditorThreshold: 'invoke.responseInEditorThreshold',
   logType: 'invoke.logType',
+  confirmMappingState: 'mappings.confirmStateChange',
 } as const;
 
 /** `lambdaWorkbench.<key>`: the full id, for affectsConfiguration() and messages. */
