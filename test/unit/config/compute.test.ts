@@ -73,7 +73,7 @@ describe('config/compute: event invoke config, Put (replace) and Update (merge)'
     assert.match(plan.currentText, /^\/\/ f \(us-east-1\): no event invoke config/);
   });
 
-  it('the preview texts: JSON in the schema order, the removed settings only on the left', () => {
+  it('the preview texts: JSONC in the schema order, a comma after every member, the removed settings only on the left', () => {
     const plan = planEventInvokeConfig({ FunctionName: 'order-processor', DestinationConfig: { OnFailure: { Destination: ORDER_DLQ } }, MaximumRetryAttempts: 0 }, orderProcessorConfig, 'put', LABEL);
     assert.equal(
       plan.currentText,
@@ -84,9 +84,9 @@ describe('config/compute: event invoke config, Put (replace) and Update (merge)'
         '  "MaximumEventAgeInSeconds": 3600,',
         '  "DestinationConfig": {',
         '    "OnFailure": {',
-        `      "Destination": "${ORDER_DLQ}"`,
-        '    }',
-        '  }',
+        `      "Destination": "${ORDER_DLQ}",`,
+        '    },',
+        '  },',
         '}',
         '',
       ].join('\n'),
