@@ -35,7 +35,11 @@ describe('Invoke: a payload file changes its target only visibly', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  const lensTitle = async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10))[0]?.command?.title;
+  /** The file's first CodeLens (the file is opened: CodeLenses are of open documents). */
+  const lensTitle = async () => {
+    await vscode.workspace.openTextDocument(uri);
+    return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10))[0]?.command?.title;
+  };
   const retargetNotices = () => shown.filter((n) => /is now paired with/.test(n.message));
 
   it('the first invoke pairs the file and says nothing about it', async () => {
