@@ -18,6 +18,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { DEMO_ACCOUNT, Emulator, fixtures, startEmulator } from '../emulator';
@@ -40,6 +41,14 @@ describe('UI: the demo, as a user gets it', function () {
       env: demoEnv(),
       smokeTestDriver: DEMO_SMOKE_TEST_DRIVER,
     });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) {
+      // What the window showed, for the report (not a README picture).
+      const file = await wb.page.screenshot({ path: path.join(os.tmpdir(), `lambda-workbench-ui-demo-${Date.now()}.png`) }).then(() => undefined, () => undefined);
+      void file;
+    }
   });
 
   after(async () => {
@@ -189,6 +198,10 @@ describe('UI: the demo, as a user gets it', function () {
     const question = await dialog(page).innerText();
     assert.match(question, /Update the event invoke config of order-processor \(us-east-1\)\?/);
     assert.match(question, new RegExp(`Account ${DEMO_ACCOUNT} \\(profile demo\\)`));
+    // The previews' comma after every member is allowed (their schema): no warnings for them.
+    await page.waitForTimeout(2000);
+    const problems = await page.locator('.part.statusbar .statusbar-item', { has: page.locator('.codicon-warning') }).first().innerText();
+    assert.match(problems.replace(/\s+/g, ' ').trim(), /^0 0$/, `no problems in the previews (status bar: ${problems})`);
     await restPointer(page);
     await wb.screenshot('docs/images/apply-account.png');
     await clickDialogButton(page, 'Update');
