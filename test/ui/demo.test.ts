@@ -211,7 +211,7 @@ describe('UI: the demo, as a user gets it', function () {
 
     await wb.closeEditors();
     const mapping = path.join(wb.workspace, 'configs', 'orders-queue.event-source-mapping.json');
-    fs.writeFileSync(mapping, fs.readFileSync(mapping, 'utf8').replace('"BatchSize": 10', '"BatchSize": 20'));
+    fs.writeFileSync(mapping, fs.readFileSync(mapping, 'utf8').replace('"BatchSize": 10', '"BatchSize": 5'));
     await openFile('configs/orders-queue.event-source-mapping.json');
     await codeLens('Apply to AWS: Update Event Source Mapping').click({ timeout: 30_000 });
     await dialog(page).waitFor({ state: 'visible', timeout: 30_000 });
