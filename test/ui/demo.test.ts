@@ -85,6 +85,14 @@ describe('UI: the demo, as a user gets it', function () {
     }
   }
 
+  /** Closes all editors; once more when the palette key was lost (pressed while a dialog went away). */
+  async function closeEditors(): Promise<void> {
+    await wb.closeEditors().catch(async () => {
+      await wb.page.keyboard.press('Escape');
+      await wb.closeEditors();
+    });
+  }
+
   /** Shows the extension's views (the activity-bar icon hides them when they are already shown). */
   async function showViews(): Promise<void> {
     const title = wb.page.locator('.part.sidebar .composite.title .title-label h2').filter({ hasText: /Lambda Workbench/i });
@@ -143,7 +151,7 @@ describe('UI: the demo, as a user gets it', function () {
 
   it('invoke: one "Invoke" in the palette; the picker alone checks nothing off; report-builder (no versions) goes straight to the payload, with a progress notification', async () => {
     const page = wb.page;
-    await wb.closeEditors();
+    await closeEditors();
     // The palette lists Invoke Function… and not the payload file's own command.
     const input = page.locator('.quick-input-widget .quick-input-box input');
     await page.keyboard.press('F1');
@@ -160,7 +168,7 @@ describe('UI: the demo, as a user gets it', function () {
     await quickInput(page).waitFor({ state: 'hidden', timeout: 10_000 });
     assert.equal(await stepChecked('invoke'), false, 'opening the picker is not invoking');
     // (The walkthrough page, re-rendering, may take the focus from a quick pick: closed first.)
-    await wb.closeEditors();
+    await closeEditors();
 
     await wb.runCommand(`${nls('category')}: ${nls('command.invoke')}`);
     await waitForPickItem(page, 'hello-world');
@@ -186,7 +194,7 @@ describe('UI: the demo, as a user gets it', function () {
 
   it('config: Apply from the CodeLens asks, naming the account, and checks off "Edit a config"; the mapping diff names source and function', async () => {
     const page = wb.page;
-    await wb.closeEditors();
+    await closeEditors();
     const file = path.join(wb.workspace, 'configs', 'order-processor.event-invoke-config.json');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"MaximumRetryAttempts": 1', '"MaximumRetryAttempts": 2'));
     await openFile('configs/order-processor.event-invoke-config.json');
@@ -211,7 +219,7 @@ describe('UI: the demo, as a user gets it', function () {
     await closeNotifications(page);
     await waitChecked('config');
 
-    await wb.closeEditors();
+    await closeEditors();
     const mapping = path.join(wb.workspace, 'configs', 'orders-queue.event-source-mapping.json');
     fs.writeFileSync(mapping, fs.readFileSync(mapping, 'utf8').replace('"BatchSize": 10', '"BatchSize": 5'));
     await openFile('configs/orders-queue.event-source-mapping.json');
@@ -221,12 +229,12 @@ describe('UI: the demo, as a user gets it', function () {
     await tab.first().waitFor({ state: 'visible', timeout: 10_000 });
     assert.equal(await page.locator('.part.editor .tab', { hasText: /3f6c2a8e-/ }).count(), 0, 'no UUID in a tab title');
     await clickDialogButton(page, 'Cancel');
-    await wb.closeEditors();
+    await closeEditors();
   });
 
   it('mapping: Disable asks first (mapping, function, account), then the row and its tooltip say Disabled', async () => {
     const page = wb.page;
-    await wb.closeEditors();
+    await closeEditors();
     await showViews();
     await wb.runCommand(`${nls('category')}: ${nls('command.disableMapping')}`);
     await waitForPickItem(page, /SQS/);
