@@ -10,6 +10,8 @@ export type { Page, CallOptions, SettleOptions, InvokeRequest, InvokeResponse, L
 export { LogsService, LiveTailEnded } from './logs';
 export type { LogEventItem, FilterQuery, StreamQuery, LiveTailMessage } from './logs';
 export { listProfiles, defaultRegion } from './profiles';
+export { callerIdentity } from './identity';
+export type { CallerIdentity } from './identity';
 export type { ProfileInfo } from './profiles';
 export { SchemaService, createSchemasClient } from './schemas';
 export type { SchemaCallOptions } from './schemas';

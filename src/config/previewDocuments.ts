@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 
 export const PREVIEW_SCHEME = 'lambda-workbench-config';
+const PREVIEW_AUTHORITY = 'preview';
 
 /**
  * The two read-only documents of an Apply preview (current settings ↔ settings after the
@@ -31,8 +32,10 @@ export class PreviewDocuments implements vscode.TextDocumentContentProvider, vsc
   async show(baseName: string, currentText: string, resultText: string, title: string): Promise<{ left: vscode.Uri; right: vscode.Uri }> {
     const id = ++this.counter;
     const safe = baseName.replace(/[^A-Za-z0-9._-]/g, '_');
-    const left = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${id}/${safe}.current.jsonc` });
-    const right = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${id}/${safe}.after.jsonc` });
+    // `lambda-workbench-config://preview/…`: package.json's jsonValidation gives these the schema
+    // media/preview.schema.json, which allows the comma after every member (see previewText).
+    const left = vscode.Uri.from({ scheme: PREVIEW_SCHEME, authority: PREVIEW_AUTHORITY, path: `/${id}/${safe}.current.jsonc` });
+    const right = vscode.Uri.from({ scheme: PREVIEW_SCHEME, authority: PREVIEW_AUTHORITY, path: `/${id}/${safe}.after.jsonc` });
     this.contents.set(left.toString(), currentText);
     this.contents.set(right.toString(), resultText);
     await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: true });

@@ -15,6 +15,9 @@ export interface ConnectionSettings {
 
 export const DEFAULT_REGION = 'us-east-1';
 
+/** How long the account may take to read before a question goes on without it. */
+const ACCOUNT_TIMEOUT_MS = 10_000;
+
 /**
  * Reads the settings. In an untrusted workspace the workspace's own value of a setting that
  * decides where signed requests go is ignored (only user settings and defaults count); the
@@ -52,6 +55,10 @@ export class Connection implements vscode.Disposable {
   private logsServices = new Map<string, LogsService>();
   private clients: ClientCache | undefined;
   private warnedEndpoint: string | undefined;
+  /** Bumped by reload(): an account read for older settings is dropped. */
+  private generation = 0;
+  private accountRead: Promise<string | undefined> | undefined;
+  private accountId: string | undefined;
 
   constructor() {
     this.settings = readConnectionSettings();
@@ -100,9 +107,55 @@ export class Connection implements vscode.Disposable {
     this.logsServices.clear();
     this.clients?.clear();
     this.clients = undefined;
+    this.generation++;
+    this.accountRead = undefined;
+    this.accountId = undefined;
     this.updateStatusBar();
     this.updateContext();
     this.emitter.fire();
+  }
+
+  /** What the status bar's tooltip says (for tests). */
+  get statusBarTooltip(): string {
+    return typeof this.statusBar.tooltip === 'string' ? this.statusBar.tooltip : (this.statusBar.tooltip?.value ?? '');
+  }
+
+  /** The account id, once it has been read (see account()). */
+  get knownAccount(): string | undefined {
+    return this.accountId;
+  }
+
+  /**
+   * The account the credentials belong to (STS GetCallerIdentity), read once per connection on
+   * first use and cached; undefined when it cannot be read (the reason goes to the log).
+   */
+  account(): Promise<string | undefined> {
+    if (!this.accountRead) {
+      const generation = this.generation;
+      const settings = this.settings;
+      this.accountRead = (async () => {
+        try {
+          const region = (await this.regions())[0] ?? DEFAULT_REGION;
+          const id = await loadAws().callerIdentity({ profile: settings.profile, region, endpoint: settings.endpoint }, AbortSignal.timeout(ACCOUNT_TIMEOUT_MS));
+          if (generation === this.generation) {
+            this.accountId = id.account;
+            this.updateStatusBar();
+          }
+          return id.account;
+        } catch (err) {
+          log().warn(`Could not read the account of profile ${settings.profile ?? '(default chain)'} (STS GetCallerIdentity): ${(err as Error).name}: ${(err as Error).message}`);
+          return undefined;
+        }
+      })();
+    }
+    return this.accountRead;
+  }
+
+  /** Who a change is made as, for the questions before one: "Account 111111111111 (profile demo)". */
+  async signer(): Promise<string> {
+    const profile = this.settings.profile ?? vscode.l10n.t('default credentials');
+    const account = await this.account();
+    return account ? vscode.l10n.t('Account {0} (profile {1})', account, profile) : vscode.l10n.t('Profile {0} (account unknown)', profile);
   }
 
   /** The regions to show: the setting, else the profile's region, else us-east-1. */
@@ -149,6 +202,8 @@ export class Connection implements vscode.Disposable {
       this.clients ??= new aws.ClientCache({ onSuccess: () => this.succeeded() });
       s = make(aws, this.clients);
       services.set(region, s);
+      // The account for the status bar's tooltip, read in the background on the first AWS use.
+      void this.account();
     }
     return s;
   }
@@ -192,6 +247,7 @@ export class Connection implements vscode.Disposable {
     const lines = [
       vscode.l10n.t('Lambda Workbench — click to switch profile or regions'),
       vscode.l10n.t('Profile: {0}', profile),
+      ...(this.accountId ? [vscode.l10n.t('Account: {0}', this.accountId)] : []),
       vscode.l10n.t('Regions: {0}', regionText),
     ];
     if (this.settings.endpoint) {

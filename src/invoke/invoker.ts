@@ -7,6 +7,7 @@ import { actions, showError, showInfo, showWarning } from '../core/notify';
 import { withDelayedProgress } from '../core/progress';
 import { reportError } from '../core/reportError';
 import { ui } from '../core/userInput';
+import { markWalkthroughStep } from '../core/walkthrough';
 import { formatUnreadableAnswer, isCancellation, unreadableAnswer, type UnreadableAnswer } from '../shared/awsErrors';
 import { COMMANDS, SETTINGS, SETTINGS_SECTION } from '../shared/ids';
 import type { InvocationRef } from '../shared/invocationRef';
@@ -305,7 +306,7 @@ export class Invoker {
     }
     if (req.source.kind === 'file' && req.source.uri.scheme !== 'untitled') {
       // The pairing is in effect at once (CodeLens, pickers); it is written in the background.
-      persistInBackground(this.pairings.set(req.source.uri, req.target, type, options.tenantId), 'the payload pairing');
+      persistInBackground(this.pairings.use(req.source.uri, req.target, type, options.tenantId), 'the payload pairing');
     }
     const sent: SentRequest = { target: req.target, qualifier: prepared.qualifier, options };
 
@@ -342,6 +343,7 @@ export class Invoker {
     } finally {
       this.running.delete(controller);
     }
+    markWalkthroughStep('invoked');
     const tailRefused = answer.tailRefused ? { logGroup: prepared.traits?.logGroup ?? defaultLogGroup(req.target.functionName) } : undefined;
     return this.succeeded(header, answer.response, callMs(call), answer.logType, tailRefused);
   }
@@ -366,6 +368,9 @@ export class Invoker {
         this.lastDocument = r.responseDocument;
       }
       const invocation = r.kind === 'result' && r.head?.requestId ? this.keep(header, { requestId: r.head.requestId }) : undefined;
+      if (r.kind === 'result') {
+        markWalkthroughStep('invoked');
+      }
       if (r.kind === 'result' && r.outcome) {
         this.announce(header, r.outcome, r.responseDocument, invocation);
       }

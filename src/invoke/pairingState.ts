@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { actions, showInfo } from '../core/notify';
+import { sameTarget, targetLabel } from '../shared/lambdaTarget';
 import type { InvocationType } from './model/limits';
 import { PairedTarget, Pairing, PairingStore } from './model/pairings';
 
@@ -46,6 +48,25 @@ export class PairingState implements vscode.Disposable {
   async set(uri: vscode.Uri, target: PairedTarget, invocationType?: InvocationType, tenantId?: string): Promise<void> {
     this.store.set(uri.toString(), target, Date.now(), invocationType, tenantId);
     await this.save();
+  }
+
+  /**
+   * Pairs the file with the target it was just invoked on. When that moves the file away from
+   * another target, says so, with a button that keeps the old one (the file's ▶ Invoke
+   * CodeLens and the next invoke of the file then go there again).
+   */
+  async use(uri: vscode.Uri, target: PairedTarget, invocationType?: InvocationType, tenantId?: string): Promise<void> {
+    const previous = this.get(uri);
+    await this.set(uri, target, invocationType, tenantId);
+    if (!previous || sameTarget(previous.target, target)) {
+      return;
+    }
+    const file = vscode.workspace.asRelativePath(uri, false);
+    const old = targetLabel(previous.target);
+    showInfo(
+      vscode.l10n.t('{0} is now paired with {1} (before: {2}); its ▶ Invoke goes there.', file, targetLabel(target), old),
+      actions.custom(vscode.l10n.t('Keep {0}', old), () => this.set(uri, previous.target, previous.invocationType, previous.tenantId)),
+    );
   }
 
   async delete(uri: vscode.Uri): Promise<void> {

@@ -29,7 +29,8 @@ async function perRegion<T>(regions: readonly string[], list: (region: string) =
   return lists.flat();
 }
 
-/** Pick a function of the shown regions, then (withQualifier) `$LATEST`, an alias or a version. */
+/** Pick a function of the shown regions, then (withQualifier) `$LATEST`, an alias or a version (no
+ * question when the function has neither aliases nor versions: `$LATEST`). */
 export async function pickFunction(connection: Connection, options: { withQualifier?: boolean; title?: string } = {}): Promise<LambdaTarget> {
   const regions = await connection.regions();
   const several = regions.length > 1;
@@ -55,12 +56,15 @@ export async function pickFunction(connection: Connection, options: { withQualif
   }
   const target = pick.target;
   const service = connection.service(target.region);
-  const qualifiers: Promise<QualifierItem[]> = Promise.all([service.listAliases(target.functionName), service.listVersions(target.functionName)]).then(([aliases, listed]) => {
-    // Lambda Managed Instances: `$LATEST.PUBLISHED` is offered beside `$LATEST`, not among the numbered versions.
-    const published = listed.find((v) => v.Version === LATEST_PUBLISHED);
-    const versions = listed.filter((v) => v.Version !== LATEST_PUBLISHED);
-    return qualifierItems(aliases, versions, published);
-  });
+  const [aliases, listed] = await Promise.all([service.listAliases(target.functionName), service.listVersions(target.functionName)]);
+  // Lambda Managed Instances: `$LATEST.PUBLISHED` is offered beside `$LATEST`, not among the numbered versions.
+  const published = listed.find((v) => v.Version === LATEST_PUBLISHED);
+  const versions = listed.filter((v) => v.Version !== LATEST_PUBLISHED);
+  if (aliases.length === 0 && versions.length === 0 && !published) {
+    // Nothing to choose between: no one-item pick of $LATEST.
+    return target;
+  }
+  const qualifiers = qualifierItems(aliases, versions, published);
   const q = await ui().showQuickPick(qualifiers, {
     title: options.title ?? vscode.l10n.t('Select a Lambda Function'),
     placeHolder: vscode.l10n.t('Version or alias of {0}', target.functionName),

@@ -67,6 +67,10 @@ export const CONTEXT_KEYS = {
   tailing: 'lambdaWorkbench.tailing',
   /** True when a custom endpoint is in use (LocalStack, moto, an emulator): no AWS console links. */
   customEndpoint: 'lambdaWorkbench.customEndpoint',
+  /** The walkthrough's steps (completionEvents `onContext:<key>`): set when the step is done. */
+  walkthroughConnected: 'lambdaWorkbench.walkthrough.connected',
+  walkthroughInvoked: 'lambdaWorkbench.walkthrough.invoked',
+  walkthroughConfigApplied: 'lambdaWorkbench.walkthrough.configApplied',
 } as const;
 
 /** The settings, as `lambdaWorkbench.<key>` (read with getConfiguration(SETTINGS_SECTION).get(key)). */
@@ -81,6 +85,7 @@ export const SETTINGS = {
   fullLogWaitSeconds: 'logs.fullLogWaitSeconds',
   tailIdleMinutes: 'logs.tailIdleMinutes',
   streaming: 'invoke.streaming',
+  confirmMappingState: 'mappings.confirmStateChange',
 } as const;
 
 /** `lambdaWorkbench.<key>`: the full id, for affectsConfiguration() and messages. */

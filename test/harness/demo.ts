@@ -1,7 +1,8 @@
 /*
  * `npm run demo`: the extension in a real VS Code (the test VS Code: code-server 4.139.1 =
  * VS Code 1.139.1) against the local Lambda emulator seeded with the demo functions, with the
- * demo workspace open. Prints the URL to open in a browser; Ctrl-C stops everything.
+ * demo workspace open, as VS Code is for a user (notifications show; test/harness/demoSettings.ts).
+ * Prints the URL to open in a browser; Ctrl-C stops everything.
  *
  *   LAMBDA_WB_DEMO_PORT      the VS Code port on 127.0.0.1 (default 3939)
  *   LAMBDA_WB_EMULATOR_PORT  the emulator port on 127.0.0.1 (default 4599)
@@ -10,6 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fixtures, startEmulator } from '../emulator';
+import { DEMO_SMOKE_TEST_DRIVER, demoEnv, demoSettings } from './demoSettings';
 import { REPO_ROOT } from './paths';
 import { startCodeServer } from './server';
 import { stageInstalledExtension } from './workbench';
@@ -37,16 +39,9 @@ async function main(): Promise<void> {
   const server = await startCodeServer({
     port: vscodePort,
     extensions: [extension],
-    settings: {
-      'lambdaWorkbench.endpoint': emulator.endpoint,
-      'lambdaWorkbench.profile': 'demo',
-      'lambdaWorkbench.regions': ['us-east-1', 'eu-west-1'],
-      'workbench.startupEditor': 'readme',
-    },
-    env: {
-      AWS_SHARED_CREDENTIALS_FILE: fixtures.credentialsFile,
-      AWS_CONFIG_FILE: fixtures.configFile,
-    },
+    settings: demoSettings(emulator.endpoint),
+    env: demoEnv(),
+    smokeTestDriver: DEMO_SMOKE_TEST_DRIVER,
   });
   const url = `${server.origin}/?folder=${encodeURIComponent(workspace)}`;
   console.log('');
@@ -54,7 +49,7 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`    ${url}`);
   console.log('');
-  console.log(`Open it in a browser on this machine. Workspace: ${workspace}`);
+  console.log(`Open it in a browser on this machine. Workspace: ${workspace} (its README.md lists things to try)`);
   console.log('Profile "demo" (account 111111111111); switch to "other" from the status bar to see another account.');
   console.log('Press Ctrl-C to stop.');
 

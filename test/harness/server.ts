@@ -26,6 +26,12 @@ export interface CodeServerOptions {
   port?: number;
   /** How long to wait for `HTTP server listening` (ms). */
   startTimeoutMs?: number;
+  /**
+   * Runs the workbench with VS Code's smoke-test driver (default true: the test payload of the
+   * integration tests needs it). The driver also keeps notifications out of sight (no toasts,
+   * only the bell's list): the demo and the UI tests of what a person sees turn it off.
+   */
+  smokeTestDriver?: boolean;
 }
 
 export interface CodeServer {
@@ -146,8 +152,10 @@ async function startOnce(vscode: TestVSCode, options: CodeServerOptions): Promis
     '--ignore-last-opened',
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
-    '--vscode-option', 'enable-smoke-test-driver',
   ];
+  if (options.smokeTestDriver ?? true) {
+    args.push('--vscode-option', 'enable-smoke-test-driver');
+  }
   if (options.locale) {
     args.push('--locale', options.locale);
   }

@@ -55,6 +55,11 @@ export interface WorkbenchOptions {
    */
   mode?: 'installed' | 'development';
   viewport?: { width: number; height: number };
+  /**
+   * false: VS Code as a user gets it, without the smoke-test driver (notifications show as
+   * toasts), as in `npm run demo`. Default true.
+   */
+  smokeTestDriver?: boolean;
   /** Print the server's output and the workbench console (also: LAMBDA_WB_VERBOSE=1). */
   verbose?: boolean;
 }
@@ -216,7 +221,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   };
 
   try {
-    server = await startCodeServer({ settings, env, locale: options.locale, extensions: stage ? [stage] : [], verbose });
+    server = await startCodeServer({ settings, env, locale: options.locale, extensions: stage ? [stage] : [], verbose, smokeTestDriver: options.smokeTestDriver });
     const srv = server;
     browser = await launchBrowser();
     const consoleMessages: string[] = [];

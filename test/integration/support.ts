@@ -64,7 +64,7 @@ export async function teardown(): Promise<void> {
  */
 export class ScriptedInput implements UserInput {
   readonly asked: string[] = [];
-  constructor(private readonly answers: Array<(question: { kind: string; title?: string; placeHolder?: string; prompt?: string; message?: string; items?: readonly vscode.QuickPickItem[]; buttons?: string[] }) => unknown>) {}
+  constructor(private readonly answers: Array<(question: { kind: string; title?: string; placeHolder?: string; prompt?: string; message?: string; detail?: string; items?: readonly vscode.QuickPickItem[]; buttons?: string[] }) => unknown>) {}
 
   private next(question: Parameters<ScriptedInput['answers'][number]>[0]): unknown {
     this.asked.push(`${question.kind}: ${question.title ?? question.message ?? question.prompt ?? question.placeHolder ?? ''}`);
@@ -82,8 +82,8 @@ export class ScriptedInput implements UserInput {
   async showInputBox(options: vscode.InputBoxOptions): Promise<string | undefined> {
     return this.next({ kind: 'inputBox', title: options.title, prompt: options.prompt }) as string | undefined;
   }
-  async showWarningMessage<T extends string>(message: string, _options: vscode.MessageOptions, ...items: T[]): Promise<T | undefined> {
-    return this.next({ kind: 'warning', message, buttons: items }) as T | undefined;
+  async showWarningMessage<T extends string>(message: string, options: vscode.MessageOptions, ...items: T[]): Promise<T | undefined> {
+    return this.next({ kind: 'warning', message, detail: options.detail, buttons: items }) as T | undefined;
   }
   async showOpenDialog(options: vscode.OpenDialogOptions): Promise<vscode.Uri[] | undefined> {
     return this.next({ kind: 'openDialog', title: options.title }) as vscode.Uri[] | undefined;

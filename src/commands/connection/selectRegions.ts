@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Cancelled } from '../../core/errors';
 import { ui } from '../../core/userInput';
+import { markWalkthroughStep } from '../../core/walkthrough';
 import { SETTINGS } from '../../shared/ids';
 import type { Workbench } from '../workbench';
 import { COMMON_REGIONS, updateConnectionSetting } from './connectionSettings';
@@ -16,5 +17,6 @@ export async function selectRegions(wb: Workbench): Promise<string[]> {
   }
   const regions = picks.map((p) => p.label);
   await updateConnectionSetting(SETTINGS.regions, regions);
+  markWalkthroughStep('connected');
   return regions;
 }

@@ -80,7 +80,8 @@ export async function applyMappingUpdate(services: ApplyServices, doc: vscode.Te
   const confirmed = await previewAndConfirm(services, doc, {
     currentText: plan.currentText,
     resultText: plan.resultText,
-    title: vscode.l10n.t('{0}: current ↔ after Update', label),
+    // The tab names the mapping by its source and function (a UUID says nothing at a glance).
+    title: vscode.l10n.t('{0} → {1} ({2}): current ↔ after Update', shortSourceName(state.EventSourceArn) || uuid, state.FunctionArn ? functionNameOf(state.FunctionArn) : '?', region),
     message: vscode.l10n.t('Update event source mapping {0}? These settings change: {1}. The others are kept.', label, plan.changed.join(', ')),
     detail: model.formatChanges(plan.changes),
     confirm: vscode.l10n.t('Update Mapping'),

@@ -63,7 +63,8 @@ export async function previewAndConfirm(
 ): Promise<{ close(): Promise<void> } | undefined> {
   const preview = await services.previews.show(baseName(doc.uri), p.currentText, p.resultText, p.title);
   const close = () => services.previews.close(preview);
-  const answer = await ui().showWarningMessage(p.message, { modal: true, detail: p.detail }, p.confirm);
+  const detail = [p.detail, await services.connection.signer()].filter(Boolean).join('\n\n');
+  const answer = await ui().showWarningMessage(p.message, { modal: true, detail }, p.confirm);
   if (answer !== p.confirm) {
     await close();
     return undefined;

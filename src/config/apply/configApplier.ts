@@ -15,6 +15,7 @@ import { applyEventInvokeConfig } from './applyEventInvokeConfig';
 import { applyMappingUpdate } from './applyMappingUpdate';
 import { baseName, rejectInvalid } from './applySteps';
 import type { ApplyOperation, ApplyOutcome, ApplyServices } from './applyTypes';
+import { markWalkthroughStep } from '../../core/walkthrough';
 
 const KIND_OF_OPERATION: Record<ApplyOperation, ConfigKind> = { put: 'eventInvokeConfig', update: 'eventInvokeConfig', updateMapping: 'eventSourceMapping' };
 
@@ -52,6 +53,9 @@ export class ConfigApplier {
     try {
       const outcome = await this.applyDocument(doc, operation);
       this.lastOutcome = outcome;
+      if (outcome.status === 'applied' || outcome.status === 'unchanged') {
+        markWalkthroughStep('configApplied');
+      }
       return outcome;
     } finally {
       this.inFlight.delete(key);

@@ -317,8 +317,24 @@ export function formatChanges(changes: SettingChange[]): string {
     .join('\n');
 }
 
-/** A settings object as the preview shows it: JSON in the schema's order, after `// comment` lines. */
+/**
+ * JSONC with a comma after every member, the last one included: a member added or removed
+ * after the last one changes no other line, so a diff of two previews shows only what changed.
+ */
+export function jsoncWithTrailingCommas(value: unknown, indent = ''): string {
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    return value.length === 0 ? '[]' : `[\n${value.map((v) => `${inner}${jsoncWithTrailingCommas(v, inner)},`).join('\n')}\n${indent}]`;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value as Obj).filter(([, v]) => v !== undefined);
+    return entries.length === 0 ? '{}' : `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${jsoncWithTrailingCommas(v, inner)},`).join('\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** A settings object as the preview shows it: JSONC in the schema's order (a comma after every member), after `// comment` lines. */
 export function previewText(settings: Obj, kind: ConfigKind, comments: string[] = []): string {
-  const body = JSON.stringify(ordered(settings, kind), null, 2);
+  const body = jsoncWithTrailingCommas(ordered(settings, kind));
   return `${comments.map((c) => `// ${c}`).join('\n')}${comments.length ? '\n' : ''}${body}\n`;
 }

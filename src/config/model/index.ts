@@ -40,6 +40,7 @@ export {
   eventInvokeResult,
   eventInvokeSettings,
   formatChanges,
+  jsoncWithTrailingCommas,
   mappingResult,
   mappingUpdateRequest,
   previewText,

@@ -79,9 +79,9 @@ describe('Config files: Edit and New', function () {
     assert.equal(result?.status, 'unchanged');
   });
 
-  it('Edit Event Invoke Config from the palette: pick the function and the qualifier', async () => {
-    const { result: uri, input } = await withAnswers([pick('order-processor'), pick('$LATEST')], () => openUri('lambdaWorkbench.editEventInvokeConfig'));
-    assert.equal(input.asked.length, 2);
+  it('Edit Event Invoke Config from the palette: pick the function (the qualifier only when it has versions or aliases)', async () => {
+    const { result: uri, input } = await withAnswers([pick('order-processor')], () => openUri('lambdaWorkbench.editEventInvokeConfig'));
+    assert.equal(input.asked.length, 1);
     assert.ok(uri);
     assert.match(uri.path, /\/\.lambda-workbench\/order-processor\.event-invoke-config\.json$/);
     assert.deepEqual(JSON.parse(await read(uri)), {

@@ -1,11 +1,13 @@
 /**
  * The shipped schemas in VS Code's own JSON support (package.json `jsonValidation`):
  * completion offers the fields, hover shows their descriptions, an out-of-range value gets a
- * diagnostic — in the workspace's config files, with no command run.
+ * diagnostic — in the workspace's config files, with no command run. Apply adds no second
+ * diagnostic for it; completion offers no words of other files where every field is there.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { waitFor } from '../support';
+import { setup, waitFor, withAnswers } from '../support';
 import { workspaceFile } from './helpers';
 import { completionLabels, hoverText } from '../languageFeatures';
 
@@ -94,5 +96,40 @@ describe('Config files: IntelliSense from the shipped schemas', function () {
     );
     assert.equal(doc.getText(diagnostic.range), '7');
     assert.match(diagnostic.message, /2/);
+  });
+
+  it('Apply on the out-of-range value adds no second diagnostic: one per problem', async () => {
+    const { api } = await setup();
+    const doc = await vscode.workspace.openTextDocument(OUT_OF_RANGE);
+    await vscode.window.showTextDocument(doc);
+    const onValue = () => vscode.languages.getDiagnostics(OUT_OF_RANGE).filter((d) => doc.getText(d.range) === '7');
+    await waitFor('the schema check to mark the value', () => onValue().length > 0, 45_000);
+    const { result } = await withAnswers([], () => vscode.commands.executeCommand<{ status: string; problems?: string[] }>('lambdaWorkbench.putEventInvokeConfig', OUT_OF_RANGE));
+    assert.equal(result?.status, 'invalid');
+    assert.equal(result.problems?.length, 1, JSON.stringify(result.problems));
+    assert.equal(onValue().length, 1, `one diagnostic on the value: ${JSON.stringify(onValue().map((d) => [d.source, d.message]))}`);
+    assert.deepEqual(api.config.diagnostics.get(OUT_OF_RANGE) ?? [], [], 'the extension shows none of its own there');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('no word-based suggestions in a config file where every field is already there', async () => {
+    assert.equal(vscode.workspace.getConfiguration('editor', { languageId: 'json' }).get('wordBasedSuggestions'), 'off');
+    const full = workspaceFile('configs/tmp-every-field.event-invoke-config.json');
+    fs.writeFileSync(
+      full.fsPath,
+      '{\n  "FunctionName": "hello-world",\n  "Qualifier": "live",\n  "MaximumRetryAttempts": 1,\n  "MaximumEventAgeInSeconds": 60,\n  "DestinationConfig": {},\n  \n}\n',
+    );
+    try {
+      const doc = await vscode.workspace.openTextDocument(full);
+      await vscode.window.showTextDocument(doc);
+      // The JSON support has the schema (a field of it completes in the other file), then: nothing here.
+      await waitFor('the schema in use', async () => (await completionLabels(INTELLISENSE, new vscode.Position(1, 2))).includes('MaximumRetryAttempts'), 45_000);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', full, new vscode.Position(6, 2));
+      const words = (list?.items ?? []).filter((i) => i.kind === vscode.CompletionItemKind.Text);
+      assert.deepEqual(words.map((i) => i.label), [], 'no words of this or other files');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(full.fsPath, { force: true });
+    }
   });
 });

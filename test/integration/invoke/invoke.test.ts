@@ -517,7 +517,7 @@ describe('Invoke (integration)', function () {
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     // No URI: the active editor's file; not paired yet: the function picker.
-    const first = await withAnswers([pick('order-processor'), pick('$LATEST')], () => vscode.commands.executeCommand<InvokeOutcome>('lambdaWorkbench.invokeFile'));
+    const first = await withAnswers([pick('order-processor')], () => vscode.commands.executeCommand<InvokeOutcome>('lambdaWorkbench.invokeFile'));
     assertLines(lines(first.result).slice(0, 3), [header('order-processor (us-east-1)'), 'Payload: payloads/tmp-unpaired.json (23 bytes)', 'Status: 200']);
     assert.deepEqual(invoke.pairing(uri), target('order-processor'));
     // Change target (CodeLens) pairs it with another function without invoking.
@@ -528,7 +528,7 @@ describe('Invoke (integration)', function () {
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
     assert.equal(lenses[0]?.command?.title, '▶ Invoke hello-world:2 (us-east-1)');
     // "Choose another function…" from the menu path.
-    const other = await withAnswers([pick('Choose another function…'), pick('order-processor'), pick('$LATEST')], () => vscode.commands.executeCommand<InvokeOutcome>('lambdaWorkbench.invokeFile', uri));
+    const other = await withAnswers([pick('Choose another function…'), pick('order-processor')], () => vscode.commands.executeCommand<InvokeOutcome>('lambdaWorkbench.invokeFile', uri));
     assert.match(lines(other.result)[0], header('order-processor (us-east-1)'));
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });

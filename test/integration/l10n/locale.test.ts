@@ -94,7 +94,7 @@ if (vscode.env.language === LANGUAGE) {
     it('the jsonValidation urls point at the Japanese schemas', () => {
       const validation = (ext.packageJSON as { contributes: { jsonValidation: Array<{ url: string }> } }).contributes.jsonValidation;
       assert.deepEqual(
-        validation.map((v) => v.url),
+        validation.map((v) => v.url).filter((url) => url.startsWith('./schemas/')),
         [`./schemas/${LANGUAGE}/event-invoke-config.schema.json`, `./schemas/${LANGUAGE}/event-source-mapping.schema.json`],
       );
       for (const v of validation) {

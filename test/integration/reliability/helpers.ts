@@ -122,8 +122,11 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-/** The listings the views send by themselves (after a refresh or a settings change). */
-const VIEW_LISTINGS = new Set(['ListFunctions', 'ListEventSourceMappings', 'ListVersionsByFunction', 'ListAliases', 'ListFunctionEventInvokeConfigs']);
+/**
+ * The listings the views send by themselves (after a refresh or a settings change), and the
+ * account read (STS GetCallerIdentity) of a new connection.
+ */
+const VIEW_LISTINGS = new Set(['ListFunctions', 'ListEventSourceMappings', 'ListVersionsByFunction', 'ListAliases', 'ListFunctionEventInvokeConfigs', 'GetCallerIdentity']);
 
 /**
  * Runs `fn` and proves the emulator received no request meanwhile: none of `operations`, none

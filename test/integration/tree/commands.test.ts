@@ -98,12 +98,16 @@ describe('Explorer: node commands and pickers', () => {
     assert.ok(ops.includes('ListEventSourceMappings'), `the mapping list was fetched again: ${ops.join(', ')}`);
   });
 
-  it('pickFunction lists the functions, then $LATEST, aliases and versions', async () => {
+  it('pickFunction lists the functions, then $LATEST, aliases and versions (no such question for a function without any)', async () => {
     const { result, input } = await withAnswers([pick('hello-world'), pick('canary')], () => api.views.pickFunction({ withQualifier: true, title: 'Pick' }));
     assert.deepEqual(result, { region: 'us-east-1', functionName: 'hello-world', functionArn: ARN('hello-world'), qualifier: 'canary' });
     assert.deepEqual(input.asked, ['quickPick: Pick', 'quickPick: Pick']);
-    const latest = await withAnswers([pick('order-processor'), pick('$LATEST')], () => api.views.pickFunction({ withQualifier: true }));
+    const latest = await withAnswers([pick('hello-world'), pick('$LATEST')], () => api.views.pickFunction({ withQualifier: true }));
     assert.equal(latest.result.qualifier, undefined);
+    // order-processor has neither versions nor aliases: no one-item pick of $LATEST.
+    const only = await withAnswers([pick('order-processor')], () => api.views.pickFunction({ withQualifier: true, title: 'Pick' }));
+    assert.deepEqual(only.input.asked, ['quickPick: Pick']);
+    assert.deepEqual(only.result, { region: 'us-east-1', functionName: 'order-processor', functionArn: ARN('order-processor') });
   });
 
   it('pickMapping lists the mappings with their state', async () => {

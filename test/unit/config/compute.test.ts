@@ -4,6 +4,7 @@
  * templates the Edit and New commands open.
  */
 import * as assert from 'node:assert/strict';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import {
   checkConfigText,
   currentMappingSettings,
@@ -14,16 +15,21 @@ import {
   eventSourceMappingFileName,
   eventSourceMappingTemplate,
   formatChanges,
+  jsoncWithTrailingCommas,
   parseConfig,
   planEventInvokeConfig,
   planMappingUpdate,
+  previewText,
 } from '../../../src/config/model';
 import { regionOfFunctionReference as regionOfFunctionName } from '../../../src/shared/arn';
 import { HELLO_DONE, ORDER_DLQ, orderProcessorConfig, sqsMapping, streamMapping } from './fixtures';
 
 /** The JSON of a preview text (after its `//` comment lines). */
 function previewJson(text: string): unknown {
-  return JSON.parse(text.replace(/^\/\/.*$/gm, ''));
+  const errors: ParseError[] = [];
+  const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
+  assert.deepEqual(errors, [], `the preview is valid JSONC:\n${text}`);
+  return value;
 }
 
 const LABEL = 'order-processor (us-east-1)';
@@ -67,7 +73,7 @@ describe('config/compute: event invoke config, Put (replace) and Update (merge)'
     assert.match(plan.currentText, /^\/\/ f \(us-east-1\): no event invoke config/);
   });
 
-  it('the preview texts: JSON in the schema order, the removed settings only on the left', () => {
+  it('the preview texts: JSONC in the schema order, a comma after every member, the removed settings only on the left', () => {
     const plan = planEventInvokeConfig({ FunctionName: 'order-processor', DestinationConfig: { OnFailure: { Destination: ORDER_DLQ } }, MaximumRetryAttempts: 0 }, orderProcessorConfig, 'put', LABEL);
     assert.equal(
       plan.currentText,
@@ -78,9 +84,9 @@ describe('config/compute: event invoke config, Put (replace) and Update (merge)'
         '  "MaximumEventAgeInSeconds": 3600,',
         '  "DestinationConfig": {',
         '    "OnFailure": {',
-        `      "Destination": "${ORDER_DLQ}"`,
-        '    }',
-        '  }',
+        `      "Destination": "${ORDER_DLQ}",`,
+        '    },',
+        '  },',
         '}',
         '',
       ].join('\n'),
@@ -218,5 +224,21 @@ describe('config/templates: the files Edit and New open', () => {
     assert.equal(regionOfFunctionName('us-gov-west-1:111111111111:function:f'), 'us-gov-west-1');
     assert.equal(regionOfFunctionName('111111111111:function:f'), undefined);
     assert.equal(regionOfFunctionName('f:live'), undefined);
+  });
+});
+
+describe('config/compute: the preview texts diff line by line', () => {
+  it('a comma after every member: a setting added after the last one changes no other line', () => {
+    const before = previewText({ FunctionName: 'f', MaximumRetryAttempts: 1 }, 'eventInvokeConfig').split('\n');
+    const after = previewText({ FunctionName: 'f', MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 60 }, 'eventInvokeConfig').split('\n');
+    const removed = before.filter((l) => !after.includes(l));
+    const added = after.filter((l) => !before.includes(l));
+    assert.deepEqual(removed, [], 'no line of the current settings is shown as removed');
+    assert.deepEqual(added, ['  "MaximumEventAgeInSeconds": 60,']);
+    assert.deepEqual(previewJson(after.join('\n')), { FunctionName: 'f', MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 60 });
+  });
+
+  it('nested objects and arrays, empty ones and undefined members', () => {
+    assert.equal(jsoncWithTrailingCommas({ a: { b: [1, 'x'] }, c: [], d: {}, e: undefined }), '{\n  "a": {\n    "b": [\n      1,\n      "x",\n    ],\n  },\n  "c": [],\n  "d": {},\n}');
   });
 });
