@@ -217,7 +217,6 @@ describe("UI: today's Lambda (tenant ids, the full log and live tail, response s
     // New events arrive in the function's tail channel.
     await invokeFromPalette(page, 'chatty-logger', 'payloads/hello.json');
     await quickInput(page).waitFor({ state: 'hidden', timeout: 10_000 });
-    await wb.waitForOutput('Lambda Tail: chatty-logger (us-east-1)', /REPORT RequestId: /, { timeout: 90_000 });
     await wb.showOutputChannel('Lambda Tail: chatty-logger (us-east-1)');
     await waitForOutputPanel(page, [/REPORT RequestId: /], 90_000);
     await restPointer(page);
