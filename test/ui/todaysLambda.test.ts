@@ -191,6 +191,9 @@ describe("UI: today's Lambda (tenant ids, the full log and live tail, response s
     const events = Number(/^Complete: START to REPORT, (\d+) events\.$/m.exec(top)?.[1]);
     assert.ok(events > 400, `every line of the log (${events} events)`);
     assert.match(top, new RegExp(`^START RequestId: ${requestId} Version: \\$LATEST$`, 'm'));
+    // The picture: the log editor alone.
+    await closeNotifications(page);
+    await wb.runCommand('View: Hide Panel');
     await restPointer(page);
     await page.waitForTimeout(300);
     await wb.screenshot('docs/images/full-log.png');
@@ -201,7 +204,6 @@ describe("UI: today's Lambda (tenant ids, the full log and live tail, response s
     await waitForCondition(async () => new RegExp(`^REPORT RequestId: ${requestId}\\s+Duration: `, 'm').test((bottom = await editorText(page).catch(() => ''))), 'the REPORT line at the end', 30_000).catch(() => {
       throw new Error(`no REPORT line at the end of the full log; the editor shows:\n${bottom}`);
     });
-    await closeNotifications(page);
   });
 
   it('live tail: Tail Logs from the tree context menu shows "Tailing chatty-logger" in the status bar; Stop Tailing Logs removes it', async () => {
