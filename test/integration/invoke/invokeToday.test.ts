@@ -140,12 +140,13 @@ describe('Invoke today (integration): tenant isolation, Managed Instances, durab
       await invoke.clearPairings();
       const uri = payload('tenant-note.json');
       const n = invokeRequests().length;
-      const cancelled = await withAnswers([pick('tenant-notes'), pick('$LATEST'), () => undefined], () => invokeFile(uri));
+      // tenant-notes has no versions or aliases: no qualifier pick after the function.
+      const cancelled = await withAnswers([pick('tenant-notes'), () => undefined], () => invokeFile(uri));
       assert.equal(cancelled.result, undefined, 'a cancelled question ends the command silently');
       assert.equal(invokeRequests().length, n, 'nothing was sent');
 
-      const { result, input } = await withAnswers([pick('tenant-notes'), pick('$LATEST'), () => 'globex corp'], () => invokeFile(uri));
-      assert.deepEqual(input.asked, ['quickPick: Invoke with payloads/tenant-note.json', 'quickPick: Invoke with payloads/tenant-note.json', 'inputBox: Tenant ID for tenant-notes']);
+      const { result, input } = await withAnswers([pick('tenant-notes'), () => 'globex corp'], () => invokeFile(uri));
+      assert.deepEqual(input.asked, ['quickPick: Invoke with payloads/tenant-note.json', 'inputBox: Tenant ID for tenant-notes']);
       assertLines(lines(result, '✔ Succeeded').slice(0, 4), [header('tenant-notes (us-east-1)'), 'Payload: payloads/tenant-note.json (56 bytes)', 'Tenant ID: globex corp', 'Status: 200']);
       assert.equal(lastInvocation().tenantId, 'globex corp');
       assert.equal(invoke.pairingTenantId(uri), 'globex corp');

@@ -114,7 +114,7 @@ describe('Reliability: answers that cannot be read after a 2xx (accepted, read a
     const orders = find(await rows(api.views.mappingsProvider), 'orders-queue (SQS)');
     emulator.clearRequests();
     emulator.faults.set('UpdateEventSourceMapping', { unreadableBody: 'cut' });
-    await vscode.commands.executeCommand('lambdaWorkbench.enableMapping', orders.node);
+    await withAnswers([(q) => q.buttons?.find((b) => b === 'Enable')], () => vscode.commands.executeCommand('lambdaWorkbench.enableMapping', orders.node));
     assert.equal(emulator.store.getMapping(DEMO_MAPPINGS.ordersQueue)?.state, 'Enabled');
     assert.deepEqual(emulator.requests.filter((r) => r.operation === 'UpdateEventSourceMapping').map((r) => r.status), [202], 'an accepted change is not sent again');
     assert.match(await warning(), /^orders-queue: the change was sent and accepted \(HTTP 202\), but the answer could not be read: the connection closed before the whole answer arrived\. Read again, it is now: Enabled$/);
