@@ -7,6 +7,8 @@ export interface EmulatorOptions {
   synthetic?: { count: number; region: string };
   /** More synthetic functions, seeded after start (e.g. another region). */
   moreSynthetic?: { count: number; region: string; prefix: string }[];
+  /** How often Live Tail sessions send what came (ms; the emulator's default is 1000). */
+  liveTailIntervalMs?: number;
 }
 
 export type EmulatorCommand =

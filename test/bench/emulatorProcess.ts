@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     port: 0,
     seed: options.seed,
     synthetic: options.synthetic,
+    liveTailIntervalMs: options.liveTailIntervalMs,
     quiet: true,
   });
   for (const extra of options.moreSynthetic ?? []) {

@@ -27,3 +27,13 @@ export function functionsProvider(api: unknown): vscode.TreeDataProvider<unknown
 export function lastInvokeOutput(api: unknown): string {
   return hooks(api).invoke.lastOutput();
 }
+
+/** What a function's tail channel holds since its tail started. */
+export function tailText(api: unknown, target: { region: string; functionName: string }): string | undefined {
+  return hooks(api).logs.tail(target)?.text;
+}
+
+/** Stops every tail. */
+export function stopAllTails(api: unknown): number {
+  return hooks(api).logs.stopAllTails();
+}
