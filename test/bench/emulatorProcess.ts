@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     seed: options.seed,
     synthetic: options.synthetic,
     liveTailIntervalMs: options.liveTailIntervalMs,
+    logsPageSize: options.logsPageSize,
     quiet: true,
   });
   for (const extra of options.moreSynthetic ?? []) {

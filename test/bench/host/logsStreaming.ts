@@ -18,7 +18,7 @@ import { interleaved, median } from '../stats';
 import { bareClient, type BareOptions } from './bareSdk';
 import { closeResponseEditor } from './invokeFeel';
 import type { HostParams, LogsStreamingParams, SideSample } from './protocol';
-import { stopAllTails, tailText } from './workbenchApi';
+import { invocationsText, lastNotification, stopAllTails, tailText } from './workbenchApi';
 
 type Log = (line: string) => void;
 
@@ -28,6 +28,10 @@ const ACCOUNT = '111111111111';
 const CHATTY = 'chatty-logger';
 const TAILED = 'hello-world';
 const STREAMER = 'bulk-streamer';
+/** What bulk-streamer's stream is made of. */
+const STREAM_TEXT = 'lambda-workbench bulk stream';
+/** Rest after each 50 MB run, outside the timing. */
+const SETTLE_MS = 2000;
 
 function logsClient(o: BareOptions): CloudWatchLogsClient {
   const { CloudWatchLogsClient } = require('@aws-sdk/client-cloudwatch-logs') as typeof import('@aws-sdk/client-cloudwatch-logs');
@@ -148,9 +152,16 @@ async function measureTail(api: unknown, params: HostParams, p: LogsStreamingPar
   const bareSeen = new Map<string, { written: number; received: number }>();
   let bareLoop: Promise<void> | undefined;
   try {
+    const url = `${params.endpoint.replace(/\/$/, '')}/__emulator/logs/events`;
+    const write = async (token: string) => {
+      const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: ACCOUNT, region: REGION, logGroupName, logStreamName: 'bench-tail', lines: [`${token} a line written by the benchmark`] }) });
+      if (!r.ok) throw new Error(`the emulator did not write the line: ${r.status}`);
+    };
+    // The log group exists once something was written to it (Live Tail needs it).
+    await write('bench-setup');
     const started = (await vscode.commands.executeCommand('lambdaWorkbench.tailLogs', target)) as { alreadyRunning?: boolean } | undefined;
     if (!started) {
-      throw new Error('Tail Logs did not start');
+      throw new Error(`Tail Logs did not start: ${lastNotification(api) ?? 'no message'}`);
     }
     const res = await logs.send(new StartLiveTailCommand({ logGroupIdentifiers: [`arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${logGroupName}`] }), { abortSignal: abort.signal });
     const stream = res.responseStream;
@@ -175,11 +186,6 @@ async function measureTail(api: unknown, params: HostParams, p: LogsStreamingPar
       }
     })();
     await sessionStart;
-    const url = `${params.endpoint.replace(/\/$/, '')}/__emulator/logs/events`;
-    const write = async (token: string) => {
-      const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: ACCOUNT, region: REGION, logGroupName, logStreamName: 'bench-tail', lines: [`${token} a line written by the benchmark`] }) });
-      if (!r.ok) throw new Error(`the emulator did not write the line: ${r.status}`);
-    };
     log(`tail: ${p.tailRounds} lines after ${p.warmup} warm-up, Live Tail updates every ${p.liveTailIntervalMs} ms`);
     for (let i = -p.warmup; i < p.tailRounds; i++) {
       const token = `bench-tail-${i + p.warmup}-${Math.random().toString(36).slice(2, 10)}`;
@@ -224,7 +230,7 @@ interface StreamOutcome {
 }
 
 /** Streaming: first chunk shown ÷ bare first chunk; a 50 MB stream end to end. */
-async function measureStreaming(params: HostParams, folder: string, p: LogsStreamingParams, log: Log): Promise<SideSample[]> {
+async function measureStreaming(api: unknown, params: HostParams, folder: string, p: LogsStreamingParams, log: Log): Promise<SideSample[]> {
   const opts = { region: REGION, profile: params.profile, endpoint: params.endpoint };
   const { InvokeWithResponseStreamCommand } = require('@aws-sdk/client-lambda') as typeof import('@aws-sdk/client-lambda');
   const lambda = bareClient(opts);
@@ -244,16 +250,38 @@ async function measureStreaming(params: HostParams, folder: string, p: LogsStrea
       let opened: vscode.TextDocument | undefined;
       // Each side's first `warmup` runs are not kept (interleaved runs them first).
       const done = { ext: 0, bare: 0 };
+      const fromCall: number[] = [];
       const viaCommand = counting(sample, async () => {
+        // First chunk: from the command to its text in the channel, read every 2 ms (at most that late).
+        const from = first ? invocationsText(api).length : 0;
+        const t0 = performance.now();
+        let shownMs: number | undefined;
+        let watching = first;
+        const watch = (async () => {
+          while (watching) {
+            if (shownMs === undefined && invocationsText(api).slice(from).includes(STREAM_TEXT)) {
+              shownMs = performance.now() - t0;
+            }
+            await sleep(2);
+          }
+        })();
         const o = (await vscode.commands.executeCommand('lambdaWorkbench.invokeFile', uri, { region: REGION, functionName: STREAMER })) as StreamOutcome | undefined;
+        watching = false;
+        await watch;
         opened = o?.responseDocument;
         const f = o?.stream;
         if (o?.kind !== 'result' || !f || f.end !== 'complete' || f.bytes !== c.bytes) {
           throw new Error(`the streamed invoke came to ${o?.kind ?? 'nothing'}${f ? ` (${f.end}, ${f.bytes} bytes)` : ', not streamed'}${o?.error ? `: ${o.error}` : ''}`);
         }
+        if (first && shownMs === undefined) {
+          throw new Error('the first chunk never showed in the channel');
+        }
         if (done.ext++ >= c.warmup) {
-          sample.extensionMs.push(first ? (f.firstShownMs ?? NaN) : f.totalMs);
-          if (first) sample.extensionReceivedMs!.push(f.firstChunkMs ?? NaN);
+          sample.extensionMs.push(first ? shownMs! : f.totalMs);
+          if (first) {
+            sample.extensionReceivedMs!.push(f.firstChunkMs ?? NaN);
+            fromCall.push(f.firstShownMs ?? NaN);
+          }
         }
       });
       const viaSdk = counting(sample, async () => {
@@ -282,10 +310,17 @@ async function measureStreaming(params: HostParams, folder: string, p: LogsStrea
         const d = opened;
         opened = undefined;
         await closeResponseEditor(d);
+        if (!first) {
+          // The 50 MB document reaches the extension host too: let that settle before the next run.
+          await sleep(SETTLE_MS);
+        }
       };
       log(`streaming ${c.label}: ${c.runs} runs each after ${c.warmup} warm-up, interleaved`);
       // The timings are the outcome's and the stream's own (interleaved only orders the runs).
       await interleaved(c.runs, c.warmup, viaCommand, viaSdk, close);
+      if (first) {
+        sample.detail = { ...sample.detail, fromCallShownMedianMs: median(fromCall) };
+      }
       log(`streaming ${c.label}: extension ${median(sample.extensionMs).toFixed(1)} ms, bare ${median(sample.bareMs).toFixed(1)} ms (medians)`);
       out.push(sample);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -313,6 +348,6 @@ export async function measureLogsStreaming(api: unknown, params: HostParams, fol
   };
   await run('fullLog', () => measureFullLog(params, p, log));
   await run('tail', () => measureTail(api, params, p, log));
-  await run('streaming', () => measureStreaming(params, folder, p, log));
+  await run('streaming', () => measureStreaming(api, params, folder, p, log));
   return out;
 }

@@ -37,3 +37,13 @@ export function tailText(api: unknown, target: { region: string; functionName: s
 export function stopAllTails(api: unknown): number {
   return hooks(api).logs.stopAllTails();
 }
+
+/** Everything appended to "Lambda Invocations" since activation. */
+export function invocationsText(api: unknown): string {
+  return hooks(api).invoke.channelText();
+}
+
+/** The last notification shown (to say why a command came to nothing). */
+export function lastNotification(api: unknown): string | undefined {
+  return hooks(api).notifications().at(-1)?.message;
+}
