@@ -33,10 +33,11 @@ const STREAM_TEXT = 'lambda-workbench bulk stream';
 /** Rest after each 50 MB run, outside the timing. */
 const SETTLE_MS = 2000;
 
+/** As the extension builds its client (src/aws/clients.ts): its own endpoint, so no `streaming-` host prefix for StartLiveTail. */
 function logsClient(o: BareOptions): CloudWatchLogsClient {
   const { CloudWatchLogsClient } = require('@aws-sdk/client-cloudwatch-logs') as typeof import('@aws-sdk/client-cloudwatch-logs');
   const { fromIni } = require('@aws-sdk/credential-providers') as typeof import('@aws-sdk/credential-providers');
-  return new CloudWatchLogsClient({ region: o.region, profile: o.profile, credentials: fromIni({ profile: o.profile, ignoreCache: true }), endpoint: o.endpoint, maxAttempts: 3 });
+  return new CloudWatchLogsClient({ region: o.region, profile: o.profile, credentials: fromIni({ profile: o.profile, ignoreCache: true }), endpoint: o.endpoint, maxAttempts: 3, disableHostPrefix: true });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
