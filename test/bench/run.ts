@@ -209,7 +209,10 @@ function logsStreamingRow(c: SideFigures): TargetResult {
     case 'streamFirstChunk':
       return {
         name: `Streaming, time to first chunk (${fmt.bytes(num('bytes'))} stream): the invoke command to the chunk shown in the output ÷ a bare InvokeWithResponseStream to its first chunk, same host (median of ${c.runs})`,
-        measured: `${side}; from the SDK call (the outcome's StreamFigures): received ${fmt.ms(c.extensionReceivedMedianMs ?? NaN)}, shown ${fmt.ms(num('fromCallShownMedianMs'))}${failed}`,
+        measured:
+          `${side}; from the SDK call (the outcome's StreamFigures): received ${fmt.ms(c.extensionReceivedMedianMs ?? NaN)}, shown ${fmt.ms(num('fromCallShownMedianMs'))}` +
+          (num('atCommandEnd') > 0 ? `; ${num('atCommandEnd')} runs timed at the command's end (the channel not read in between: upper bounds)` : '') +
+          failed,
         target: '–',
       };
     case 'streamBulk': {
