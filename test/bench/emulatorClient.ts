@@ -7,6 +7,10 @@ export interface EmulatorOptions {
   synthetic?: { count: number; region: string };
   /** More synthetic functions, seeded after start (e.g. another region). */
   moreSynthetic?: { count: number; region: string; prefix: string }[];
+  /** How often Live Tail sessions send what came (ms; the emulator's default is 1000). */
+  liveTailIntervalMs?: number;
+  /** Events per page of FilterLogEvents and GetLogEvents (the emulator's default is 50; CloudWatch Logs: up to 10,000 or 1 MB). */
+  logsPageSize?: number;
 }
 
 export type EmulatorCommand =

@@ -12,6 +12,8 @@ async function main(): Promise<void> {
     port: 0,
     seed: options.seed,
     synthetic: options.synthetic,
+    liveTailIntervalMs: options.liveTailIntervalMs,
+    logsPageSize: options.logsPageSize,
     quiet: true,
   });
   for (const extra of options.moreSynthetic ?? []) {

@@ -132,6 +132,24 @@ export interface MemoryFigures {
   perInvocationBytes: number;
 }
 
+/** A row of the logs window (full log, tail, streaming): the extension's path ÷ the bare SDK's, same host. */
+export interface SideFigures {
+  key: string;
+  label: string;
+  runs: number;
+  extensionMs: number[];
+  bareMs: number[];
+  extensionMedianMs: number;
+  bareMedianMs: number;
+  ratio: number;
+  pairedRatio: number;
+  /** First chunk: the median of the outcome's firstChunkMs (received, before shown). */
+  extensionReceivedMedianMs?: number;
+  failures: number;
+  firstFailure?: string;
+  detail?: Record<string, number | string>;
+}
+
 export interface BenchReport {
   date: string;
   durationSeconds: number;
@@ -145,6 +163,8 @@ export interface BenchReport {
   activation?: ActivationFigures;
   firstView?: FirstViewFigures;
   invokeFeel: InvokeFeelFigures[];
+  /** Full log, tail latency, streaming (the logs window). */
+  logsStreaming?: SideFigures[];
   invokeProfile?: InvokeProfileFigures;
   freshLoad?: FreshLoadFigures;
   package?: PackageFigures;

@@ -18,9 +18,9 @@ import type { HostMode, HostParams, InvokeFeelCase } from './host/protocol';
 import { benchInvokeCase, makePayload, writePayload } from './invoke';
 import { benchListing } from './listing';
 import { busyThreshold, isClean, loadBefore, LoadSampler } from './load';
-import { BenchReport, fmt, FreshLoadFigures, PackageFigures, renderTable, TargetResult } from './report';
+import { BenchReport, fmt, FreshLoadFigures, PackageFigures, renderTable, SideFigures, TargetResult } from './report';
 import { median, round } from './stats';
-import { activationFigures, firstViewFigures, invokeFeelFigures, invokeProfileFigures, memoryFigures } from './vscodeFigures';
+import { activationFigures, firstViewFigures, invokeFeelFigures, invokeProfileFigures, logsStreamingFigures, memoryFigures } from './vscodeFigures';
 import { runInVSCode, VSCodeWindow } from './vscodeRuns';
 import { hideSdkNodeVersionWarning } from './warnings';
 import { extractZip, readZipSizes } from './zip';
@@ -47,14 +47,14 @@ function selectedSections(argv: string[]): Set<Section> {
   return new Set(names as Section[]);
 }
 
-/** `--windows invoke,profile`: only these kinds of VS Code window (to work on the benchmark; activation windows: `activation`). */
+/** `--windows invoke,logs`: only these kinds of VS Code window (to work on the benchmark; activation windows: `activation`). */
 function selectedWindows(argv: string[]): Set<HostMode> | undefined {
   const i = argv.findIndex((a) => a === '--windows' || a.startsWith('--windows='));
   if (i < 0) {
     return undefined;
   }
   const value = argv[i].includes('=') ? argv[i].slice('--windows='.length) : argv[i + 1];
-  const modes: HostMode[] = ['activation', 'invoke', 'memory', 'profile'];
+  const modes: HostMode[] = ['activation', 'invoke', 'logs', 'memory', 'profile'];
   const names = (value ?? '').split(',').filter(Boolean);
   if (names.length === 0 || names.some((n) => !(modes as string[]).includes(n))) {
     throw new Error(`--windows takes a comma-separated list of: ${modes.join(', ')}`);
@@ -98,7 +98,41 @@ const CONFIG = {
     { label: '1 MB', bytes: 1024 * 1024, latencyMs: 0, runs: QUICK ? 4 : 10, warmup: 2 },
     { label: '1 MB', bytes: 1024 * 1024, latencyMs: 50, runs: QUICK ? 3 : 8, warmup: 2 },
   ],
+  /** The logs window: full log, tail latency, streaming (`--logs fullLog,tail,streaming` picks among them). */
+  logs: {
+    /** About 1 MB of log: chatty-logger's lines are about 175 bytes with the runtime's prefix. */
+    fullLogLines: 6000,
+    runs: QUICK ? 5 : 15,
+    warmup: QUICK ? 2 : 3,
+    tailRounds: QUICK ? 8 : 30,
+    firstChunkBytes: 16 * 1024,
+    bulkBytes: 50 * 1024 * 1024,
+    bulkRuns: QUICK ? 1 : 3,
+  },
+  /**
+   * The emulator's Live Tail sessions send what came every this many ms (CloudWatch Logs: about
+   * once a second). Short, so that the tail's own delay is not lost in the wait for the tick.
+   */
+  liveTailIntervalMs: 50,
+  /** Events per page of the emulator's FilterLogEvents and GetLogEvents: CloudWatch Logs answers up to 10,000 (or 1 MB) when no limit is given, as neither side gives one. */
+  logsPageSize: 10_000,
 };
+
+const LOGS_ROWS = ['fullLog', 'tail', 'streaming'];
+
+/** `--logs tail,streaming`: only these rows in the logs window (to work on the benchmark). */
+function selectedLogRows(argv: string[]): string[] {
+  const i = argv.findIndex((a) => a === '--logs' || a.startsWith('--logs='));
+  if (i < 0) {
+    return LOGS_ROWS;
+  }
+  const value = argv[i].includes('=') ? argv[i].slice('--logs='.length) : argv[i + 1];
+  const names = (value ?? '').split(',').filter(Boolean);
+  if (names.length === 0 || names.some((n) => !LOGS_ROWS.includes(n))) {
+    throw new Error(`--logs takes a comma-separated list of: ${LOGS_ROWS.join(', ')}`);
+  }
+  return names;
+}
 
 const TARGETS = {
   /** Information only since the ratio to the minimal extension is the target: an absolute time on 2 busy cores says little. */
@@ -151,6 +185,47 @@ function freshLoads(node: string, bundle: string, runs: number): FreshLoadFigure
   }
   const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
   return { node: version, runs, loadMs, medianMs: round(median(loadMs)), sdkModules };
+}
+
+/** A row of the logs window: no target in the issues (information). */
+function logsStreamingRow(c: SideFigures): TargetResult {
+  const failed = c.failures ? `; ${c.failures} FAILED: ${c.firstFailure ?? ''}` : '';
+  const d = c.detail ?? {};
+  const num = (k: string) => (typeof d[k] === 'number' ? (d[k] as number) : NaN);
+  const side = `${fmt.ms(c.extensionMedianMs)} ÷ ${fmt.ms(c.bareMedianMs)} = ${fmt.ratio(c.ratio)} (paired ${fmt.ratio(c.pairedRatio)})`;
+  switch (c.key) {
+    case 'fullLog':
+      return {
+        name: `Full log of an invocation with ${fmt.bytes(num('logBytes'))} of log (${fmt.int(num('bareEvents'))} events): Show Full Log ÷ bare FilterLogEvents + GetLogEvents pages, same host (median of ${c.runs})`,
+        measured: `${side}; pages: extension ${num('extensionPages')}, bare ${num('barePages')}${failed}`,
+        target: '–',
+      };
+    case 'tail':
+      return {
+        name: `Tail latency: the emulator writes a line → the tail's channel shows it; ÷ a bare StartLiveTail session receiving the same line (median of ${c.runs}; Live Tail updates every ${num('liveTailIntervalMs')} ms)`,
+        measured: `${side}; the channel ${fmt.ms(c.extensionMedianMs - c.bareMedianMs)} after the bare session (medians)${failed}`,
+        target: '–',
+      };
+    case 'streamFirstChunk':
+      return {
+        name: `Streaming, time to first chunk (${fmt.bytes(num('bytes'))} stream): the invoke command to the chunk shown in the output ÷ a bare InvokeWithResponseStream to its first chunk, same host (median of ${c.runs})`,
+        measured:
+          `${side}; from the SDK call (the outcome's StreamFigures): received ${fmt.ms(c.extensionReceivedMedianMs ?? NaN)}, shown ${fmt.ms(num('fromCallShownMedianMs'))}` +
+          (num('atCommandEnd') > 0 ? `; ${num('atCommandEnd')} runs timed at the command's end (the channel not read in between: upper bounds)` : '') +
+          failed,
+        target: '–',
+      };
+    case 'streamBulk': {
+      const mbps = (ms: number) => `${(num('bytes') / 1024 / 1024 / (ms / 1000)).toFixed(0)} MB/s`;
+      return {
+        name: `Streaming throughput, ${fmt.bytes(num('bytes'))} stream: the invoke command (to an editor) ÷ bare InvokeWithResponseStream read to the end, same host (median of ${c.runs})`,
+        measured: `${side}; ${mbps(c.extensionMedianMs)} vs ${mbps(c.bareMedianMs)}${failed}`,
+        target: '–',
+      };
+    }
+    default:
+      return { name: c.label, measured: `not measured${failed}`, target: '–' };
+  }
 }
 
 function targets(r: BenchReport): TargetResult[] {
@@ -209,6 +284,9 @@ function targets(r: BenchReport): TargetResult[] {
       target: limit !== undefined ? `≤ ${limit.toFixed(2)}` : '-',
       pass: limit !== undefined ? c.failures === 0 && c.ratio <= limit : undefined,
     });
+  }
+  for (const c of r.logsStreaming ?? []) {
+    out.push(logsStreamingRow(c));
   }
   const pr = r.invokeProfile;
   if (pr) {
@@ -356,7 +434,10 @@ async function measure(report: BenchReport, only: Set<Section>, scratch: string,
   if (only.has('listing') || only.has('invoke') || only.has('vscode')) {
     await section(report, 'emulator', async () => {
       const started = await EmulatorProcess.start({
-        seed: 'none',
+        // The demo functions (us-east-1) serve the logs window; the synthetic ones are in other regions.
+        seed: 'demo',
+        liveTailIntervalMs: CONFIG.liveTailIntervalMs,
+        logsPageSize: CONFIG.logsPageSize,
         synthetic: { count: 1000, region: REGION_1K },
         moreSynthetic: [{ count: 5000, region: REGION_5K, prefix: 'synthetic-fn' }],
       });
@@ -432,7 +513,8 @@ async function measureInVSCode(report: BenchReport, extensionDir: string, emu: E
     log('no development build in dist/ (run `npm run build`; scripts/bench.sh does): the profile runs the packaged bundles, without source maps');
   }
   const chosen = selectedWindows(process.argv.slice(2));
-  const modes = ([...Array.from({ length: CONFIG.activationWindows }, () => 'activation' as const), 'invoke', 'memory', 'profile'] as HostMode[]).filter((m) => !chosen || chosen.has(m));
+  const logRows = selectedLogRows(process.argv.slice(2));
+  const modes = ([...Array.from({ length: CONFIG.activationWindows }, () => 'activation' as const), 'invoke', 'logs', 'memory', 'profile'] as HostMode[]).filter((m) => !chosen || chosen.has(m));
   const windows: VSCodeWindow[] = modes.map((mode) => ({
     extensionPath: mode === 'profile' ? profileDir : extensionDir,
     params: (folder: string, run: number): HostParams => ({
@@ -456,6 +538,7 @@ async function measureInVSCode(report: BenchReport, extensionDir: string, emu: E
       resultsDir,
       largePayloadFile: mode === 'profile' ? path.join(folder, payloadNames.get(CONFIG.mbPayloadBytes)!) : undefined,
       largeInvocations: mode === 'profile' ? CONFIG.profileLargeInvocations : undefined,
+      logsStreaming: mode === 'logs' ? { rows: logRows, liveTailIntervalMs: CONFIG.liveTailIntervalMs, ...CONFIG.logs } : undefined,
     }),
   }));
   log(
@@ -486,6 +569,10 @@ async function measureInVSCode(report: BenchReport, extensionDir: string, emu: E
   }
   report.firstView = firstViewFigures(runs.results);
   report.invokeFeel = invokeFeelFigures(runs.results);
+  report.logsStreaming = logsStreamingFigures(runs.results);
+  for (const c of report.logsStreaming.filter((x) => x.runs === 0)) {
+    report.notMeasured.push(`${c.label}: ${c.firstFailure ?? 'no run came to a figure'}`);
+  }
   const memoryRun = runs.results.find((r) => r.mode === 'memory' && r.memory?.invocations !== undefined);
   if (memoryRun) {
     report.memory = memoryFigures(memoryRun);

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HostResult, StepFigures } from './host/protocol';
 import { StepSummary, summarizeSteps } from './host/steps';
-import type { ActivationFigures, FirstViewFigures, InvokeFeelFigures, InvokeProfileFigures, MemoryFigures } from './report';
+import type { ActivationFigures, FirstViewFigures, InvokeFeelFigures, InvokeProfileFigures, MemoryFigures, SideFigures } from './report';
 import { CpuProfile, hostLocator, pageLocator, ProfileSummary, summarizeProfile } from './profileSummary';
 import { formatMs, median, round, sideBySide } from './stats';
 
@@ -93,6 +93,31 @@ export function invokeFeelFigures(results: HostResult[]): InvokeFeelFigures[] {
         pairedRatio: m.pairedRatio,
         failures: c.failures,
         firstFailure: c.firstFailure,
+      };
+    });
+}
+
+/** The logs window's rows: medians, ratio of the medians and the paired ratio. */
+export function logsStreamingFigures(results: HostResult[]): SideFigures[] {
+  return results
+    .filter((r) => r.build === 'packaged')
+    .flatMap((r) => r.logsStreaming ?? [])
+    .map((c) => {
+      const m = sideBySide(c.extensionMs, c.bareMs);
+      return {
+        key: c.key,
+        label: c.label,
+        runs: Math.min(c.extensionMs.length, c.bareMs.length),
+        extensionMs: m.a,
+        bareMs: m.b,
+        extensionMedianMs: m.aMedianMs,
+        bareMedianMs: m.bMedianMs,
+        ratio: m.ratio,
+        pairedRatio: m.pairedRatio,
+        ...(c.extensionReceivedMs?.length ? { extensionReceivedMedianMs: round(median(c.extensionReceivedMs)) } : {}),
+        failures: c.failures,
+        firstFailure: c.firstFailure,
+        detail: c.detail,
       };
     });
 }

@@ -49,7 +49,7 @@ export interface VSCodeRuns {
 
 const HOST_ENTRY = path.join(REPO_ROOT, 'out', 'test', 'bench', 'host', 'index');
 
-const TIMEOUT_MS: Record<HostParams['mode'], number> = { activation: 3 * 60_000, invoke: 12 * 60_000, memory: 10 * 60_000, profile: 12 * 60_000 };
+const TIMEOUT_MS: Record<HostParams['mode'], number> = { activation: 3 * 60_000, invoke: 12 * 60_000, logs: 12 * 60_000, memory: 10 * 60_000, profile: 12 * 60_000 };
 
 export async function runInVSCode(o: VSCodeRunOptions): Promise<VSCodeRuns> {
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'lambda-workbench-bench-'));

@@ -2,8 +2,9 @@
  * The benchmark's entry inside the real VS Code extension host (the `extensionTestsPath` of
  * the workbench payload). Every window times the first activation of the extension and of
  * the minimal extension (test/bench/fixtures/minimal-extension), then the first view; then,
- * by mode, the invoke command against the bare SDK (`invoke`), memory (`memory`), or the
- * invoke command's steps and CPU profiles (`profile`). Reads params.json from the opened
+ * by mode, the invoke command against the bare SDK (`invoke`), memory (`memory`), the full
+ * log, tail latency and streaming against the bare SDK (`logs`), or the invoke command's
+ * steps and CPU profiles (`profile`). Reads params.json from the opened
  * folder and writes result-<run>.json there; measures, never asserts.
  */
 import * as fs from 'node:fs';
@@ -12,6 +13,7 @@ import * as vscode from 'vscode';
 import { moduleInternals, timeFirstActivation, TimeActivationOptions } from './activation';
 import { measureFirstView } from './firstView';
 import { measureInvokeFeel } from './invokeFeel';
+import { measureLogsStreaming } from './logsStreaming';
 import { measureMemory, memorySample, sleep } from './memory';
 import { measureProfile } from './profileMode';
 import { ActivationSample, ActivationTiming, HostParams, HostResult, PARAMS_FILE, resultFile } from './protocol';
@@ -107,6 +109,8 @@ export async function run(): Promise<void> {
       log(`first view: ${fv.firstViewMs.toFixed(1)} ms; floor: dist/aws.js load ${fv.awsBundleLoadMs.toFixed(1)} ms + bare ListFunctions ${fv.bareListMs.toFixed(1)} ms`);
       if (params.mode === 'invoke') {
         result.invokeFeel = await measureInvokeFeel(params, params.invokeCases ?? [], log);
+      } else if (params.mode === 'logs') {
+        result.logsStreaming = await measureLogsStreaming(api, params, folder, log);
       } else if (params.mode === 'memory' && baseline) {
         result.memory = await measureMemory(api, params, baseline, write);
       }

@@ -35,7 +35,7 @@ export interface RendezvousRequest {
  */
 export type RendezvousName = 'watch-first-row' | 'first-row-drawn' | 'page-profile-start' | 'page-profile-stop';
 
-export type HostMode = 'activation' | 'invoke' | 'memory' | 'profile';
+export type HostMode = 'activation' | 'invoke' | 'memory' | 'profile' | 'logs';
 
 export interface InvokeFeelCase {
   label: string;
@@ -46,6 +46,38 @@ export interface InvokeFeelCase {
   latencyMs: number;
   runs: number;
   warmup: number;
+}
+
+/** The `logs` window: full log, tail latency and streaming (see host/logsStreaming.ts). */
+export interface LogsStreamingParams {
+  /** Which of them: `fullLog`, `tail`, `streaming`. */
+  rows: string[];
+  /** Lines chatty-logger writes for the full log (about 170 bytes each in the log). */
+  fullLogLines: number;
+  /** Full log and first chunk: runs each side, after warm-up rounds. */
+  runs: number;
+  warmup: number;
+  /** Lines written for the tail latency (after `warmup`). */
+  tailRounds: number;
+  /** How often the emulator's Live Tail sessions send what came (the emulator's setting, for the report). */
+  liveTailIntervalMs: number;
+  /** Bytes bulk-streamer streams for the first-chunk case, and for the large stream. */
+  firstChunkBytes: number;
+  bulkBytes: number;
+  bulkRuns: number;
+}
+
+/** One row of the logs window: the extension's path against the bare SDK's, in the same host (ms). */
+export interface SideSample {
+  key: 'fullLog' | 'tail' | 'streaming' | 'streamFirstChunk' | 'streamBulk';
+  label: string;
+  extensionMs: number[];
+  bareMs: number[];
+  /** First chunk: the outcome's firstChunkMs (received by the extension, before it is shown). */
+  extensionReceivedMs?: number[];
+  failures: number;
+  firstFailure?: string;
+  detail?: Record<string, number | string>;
 }
 
 export interface HostParams {
@@ -81,6 +113,8 @@ export interface HostParams {
   /** Profile mode: a large payload (1 MB) whose steps are timed too, and how many times. */
   largePayloadFile?: string;
   largeInvocations?: number;
+  /** `logs` mode: the rows and their sizes. */
+  logsStreaming?: LogsStreamingParams;
 }
 
 export interface MemorySample {
@@ -211,6 +245,8 @@ export interface HostResult {
   activation?: ActivationSample;
   firstView?: FirstViewSample;
   invokeFeel?: InvokeFeelSample[];
+  /** `logs` mode: full log, tail latency, streaming. */
+  logsStreaming?: SideSample[];
   steps?: StepFigures;
   /** The same steps with the large payload (its response opens in an editor). */
   stepsLarge?: StepFigures;

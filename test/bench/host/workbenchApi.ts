@@ -27,3 +27,23 @@ export function functionsProvider(api: unknown): vscode.TreeDataProvider<unknown
 export function lastInvokeOutput(api: unknown): string {
   return hooks(api).invoke.lastOutput();
 }
+
+/** What a function's tail channel holds since its tail started. */
+export function tailText(api: unknown, target: { region: string; functionName: string }): string | undefined {
+  return hooks(api).logs.tail(target)?.text;
+}
+
+/** Stops every tail. */
+export function stopAllTails(api: unknown): number {
+  return hooks(api).logs.stopAllTails();
+}
+
+/** Everything appended to "Lambda Invocations" since activation. */
+export function invocationsText(api: unknown): string {
+  return hooks(api).invoke.channelText();
+}
+
+/** The last notification shown (to say why a command came to nothing). */
+export function lastNotification(api: unknown): string | undefined {
+  return hooks(api).notifications().at(-1)?.message;
+}

@@ -188,9 +188,15 @@ export function startLiveTail(opts: LogsOptions, call: ServiceCall, input: JsonI
             ingestionTime: e.ingestionTime,
           }));
           write(eventMessage('sessionUpdate', { sessionMetadata: { sampled: batch.length > MAX_RESULTS }, sessionResults: results }));
-          timers[0] = setTimeout(tick, Math.max(1, opts.liveTail.intervalMs()));
+          timers[0] = setTimeout(tick, untilNextTick());
         };
-        timers[0] = setTimeout(tick, Math.max(1, opts.liveTail.intervalMs()));
+        // Every session sends at the same moments (multiples of the interval on the clock), so
+        // that two sessions on the same group receive an event at the same time (the benchmark).
+        const untilNextTick = (): number => {
+          const interval = Math.max(1, opts.liveTail.intervalMs());
+          return interval - (Date.now() % interval);
+        };
+        timers[0] = setTimeout(tick, untilNextTick());
         const limit = opts.liveTail.maxSessionMs();
         const limitText = limit % 3_600_000 === 0 ? `${limit / 3_600_000} hours` : `${Math.round(limit / 1000)} seconds`;
         timers[1] = setTimeout(() => finish(exceptionMessage('SessionTimeoutException', `The Live Tail session timed out after ${limitText}.`)), limit);
