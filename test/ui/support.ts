@@ -126,6 +126,16 @@ export async function clickMenuItem(page: Page, label: string): Promise<void> {
   const item = page.locator('.context-view .monaco-menu .action-item .action-label', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }).first();
   await item.waitFor({ state: 'visible', timeout: 10_000 });
   await item.click();
+  // A menu redrawn under the pointer (a context key changed as it opened) can swallow the
+  // click, leaving the item highlighted: then choose it with the keyboard, as a person would.
+  const menu = page.locator('.context-view .monaco-menu');
+  if (await menu.isVisible().catch(() => false)) {
+    await page.waitForTimeout(300);
+    if (await menu.isVisible().catch(() => false)) {
+      await item.hover();
+      await page.keyboard.press('Enter');
+    }
+  }
 }
 
 export const quickInput = (page: Page): Locator => page.locator('.quick-input-widget');

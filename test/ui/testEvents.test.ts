@@ -66,6 +66,10 @@ describe('UI: shareable test events', function () {
     // The name, offered from the file name.
     const box = quickInput(page).locator('input');
     await box.waitFor({ state: 'visible', timeout: 30_000 });
+    // The same widget held the function's filter a moment ago: wait for the name's own value.
+    for (let i = 0; i < 120 && (await box.inputValue()) === 'order-processor'; i++) {
+      await page.waitForTimeout(250);
+    }
     assert.equal(await box.inputValue(), 'order-ok');
     await box.fill('from-vscode');
     await page.keyboard.press('Enter');
