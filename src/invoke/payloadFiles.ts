@@ -31,6 +31,31 @@ export function validateNewPath(folder: vscode.WorkspaceFolder, value: string): 
  * New payload file from a template: in `payloads/` of the first workspace folder (or an
  * untitled editor without a folder), opened, and paired with `target` when given.
  */
+/**
+ * Asks for the path of a new file under `payloads/` of `folder` (offered free of clashes from
+ * `fileName`, checked as typed) and writes `content` there; answers its URI.
+ */
+export async function writeNewWorkspaceFile(folder: vscode.WorkspaceFolder, fileName: string, title: string, content: string): Promise<vscode.Uri> {
+  const suggested = loadInvokeModel().uniqueFileName('payloads', fileName, (rel) => fs.existsSync(path.join(folder.uri.fsPath, rel)));
+  const answer = await ui().showInputBox({
+    title,
+    prompt: vscode.l10n.t('Path of the new file, relative to {0}', folder.name),
+    value: suggested,
+    validateInput: (v) => validateNewPath(folder, v),
+  });
+  if (answer === undefined) {
+    throw new Cancelled();
+  }
+  const problem = validateNewPath(folder, answer);
+  if (problem) {
+    throw new Error(problem);
+  }
+  const uri = vscode.Uri.joinPath(folder.uri, ...answer.trim().replace(/\\/g, '/').split('/'));
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  return uri;
+}
+
 export async function newPayloadFile(target: LambdaTarget | undefined, pairings: PairingState): Promise<vscode.Uri> {
   interface TemplateItem extends vscode.QuickPickItem {
     template: PayloadTemplate;
@@ -47,23 +72,7 @@ export async function newPayloadFile(target: LambdaTarget | undefined, pairings:
     await vscode.window.showTextDocument(doc);
     return doc.uri;
   }
-  const suggested = loadInvokeModel().uniqueFileName('payloads', picked.template.fileName, (rel) => fs.existsSync(path.join(folder.uri.fsPath, rel)));
-  const answer = await ui().showInputBox({
-    title: vscode.l10n.t('New Payload File'),
-    prompt: vscode.l10n.t('Path of the new file, relative to {0}', folder.name),
-    value: suggested,
-    validateInput: (v) => validateNewPath(folder, v),
-  });
-  if (answer === undefined) {
-    throw new Cancelled();
-  }
-  const problem = validateNewPath(folder, answer);
-  if (problem) {
-    throw new Error(problem);
-  }
-  const uri = vscode.Uri.joinPath(folder.uri, ...answer.trim().replace(/\\/g, '/').split('/'));
-  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  const uri = await writeNewWorkspaceFile(folder, picked.template.fileName, vscode.l10n.t('New Payload File'), content);
   await vscode.window.showTextDocument(uri, { preview: false });
   if (target) {
     await pairings.set(uri, target);

@@ -1,11 +1,6 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { Cancelled } from '../../core/errors';
 import { showInfo } from '../../core/notify';
-import { ui } from '../../core/userInput';
-import { loadInvokeModel } from '../../invoke/invokeModel';
-import { validateNewPath } from '../../invoke/payloadFiles';
+import { writeNewWorkspaceFile } from '../../invoke/payloadFiles';
 import { targetLabel } from '../../shared/lambdaTarget';
 import type { Workbench } from '../workbench';
 import { testEventNodeOf } from './testEventSupport';
@@ -24,23 +19,7 @@ export async function downloadTestEvent(wb: Workbench, node?: unknown): Promise<
     await vscode.window.showTextDocument(doc);
     return doc.uri;
   }
-  const suggested = loadInvokeModel().uniqueFileName('payloads', `${n.event.name}.json`, (rel) => fs.existsSync(path.join(folder.uri.fsPath, rel)));
-  const answer = await ui().showInputBox({
-    title: vscode.l10n.t('Download "{0}" to a Payload File', n.event.name),
-    prompt: vscode.l10n.t('Path of the new file, relative to {0}', folder.name),
-    value: suggested,
-    validateInput: (v) => validateNewPath(folder, v),
-  });
-  if (answer === undefined) {
-    throw new Cancelled();
-  }
-  const problem = validateNewPath(folder, answer);
-  if (problem) {
-    throw new Error(problem);
-  }
-  const uri = vscode.Uri.joinPath(folder.uri, ...answer.trim().replace(/\\/g, '/').split('/'));
-  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  const uri = await writeNewWorkspaceFile(folder, `${n.event.name}.json`, vscode.l10n.t('Download "{0}" to a Payload File', n.event.name), content);
   await wb.pairings.set(uri, { region: target.region, functionName: target.functionName }, n.event.invocationType);
   await vscode.window.showTextDocument(uri, { preview: false });
   showInfo(vscode.l10n.t('{0} is paired with {1} ({2}).', vscode.workspace.asRelativePath(uri, false), targetLabel(target), n.event.invocationType));
