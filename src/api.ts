@@ -43,6 +43,8 @@ export interface InvokeHooks {
   outputs(): readonly string[];
   /** Everything appended to the channel since activation, exactly as appended. */
   channelText(): string;
+  /** Fires when a whole block (a result, an error, a stream's end) has been appended to the channel: its text. */
+  readonly onDidWriteOutput: vscode.Event<string>;
   /** The last error message shown by an invocation (payload or API error). */
   lastError(): string | undefined;
   /** The last response opened in an editor (over the threshold). */

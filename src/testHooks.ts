@@ -53,6 +53,7 @@ export function testHooks(d: TestHookDeps): TestHooks {
       lastOutput: () => wb.output.last(),
       outputs: () => wb.output.all(),
       channelText: () => wb.output.text(),
+      onDidWriteOutput: wb.output.onDidWrite,
       lastError: () => wb.invoker.lastError,
       lastResponseDocument: () => wb.invoker.lastResponseDocument,
       running: () => wb.invoker.runningCount,

@@ -31,6 +31,9 @@ export class InvocationsOutput implements vscode.Disposable {
   private written = '';
   /** The live block whose text the channel ends with (it was the last to write). */
   private tail: { block: object; endsWithNewline: boolean } | undefined;
+  private readonly written$ = new vscode.EventEmitter<string>();
+  /** A whole block (a result, an error) was appended: its text. */
+  readonly onDidWrite = this.written$.event;
 
   constructor() {
     this.channel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, OUTPUT_LANGUAGE_ID);
@@ -43,6 +46,7 @@ export class InvocationsOutput implements vscode.Disposable {
     this.appendRaw(`${text}\n\n`);
     this.remember(text);
     this.channel.show(true);
+    this.written$.fire(text);
     return text;
   }
 
@@ -86,6 +90,7 @@ export class InvocationsOutput implements vscode.Disposable {
         this.tail = undefined;
         own += end;
         this.remember(own);
+        this.written$.fire(own);
         return own;
       },
     };
@@ -132,6 +137,7 @@ export class InvocationsOutput implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.written$.dispose();
     this.channel.dispose();
   }
 }

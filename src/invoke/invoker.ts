@@ -530,26 +530,29 @@ export class Invoker {
   private async succeeded(header: ResultHeader, response: InvokeResponse, elapsed: number, logType: 'Tail' | 'None', tailRefused?: { logGroup: string }): Promise<InvokeOutcome> {
     const threshold = Math.max(0, vscode.workspace.getConfiguration(SETTINGS_SECTION).get<number>(SETTINGS.responseInEditorThreshold, 65536));
     const decoded = loadInvokeModel().decodeResponse(response.Payload);
-    let responseDocument: vscode.TextDocument | undefined;
-    if (decoded.bytes > threshold && (decoded.kind === 'json' || decoded.kind === 'text')) {
-      responseDocument = await vscode.workspace.openTextDocument({ language: decoded.kind === 'json' ? 'json' : 'plaintext', content: decoded.text });
-      this.lastDocument = responseDocument;
-      await vscode.window.showTextDocument(responseDocument, { preview: false, preserveFocus: true });
-    }
+    const inEditor = decoded.bytes > threshold && (decoded.kind === 'json' || decoded.kind === 'text');
     const lines = loadInvokeModel().formatInvokeResult({
       ...header,
       response,
       elapsedMs: elapsed,
       logType,
       decoded,
-      responseInEditor: responseDocument ? { threshold } : undefined,
+      responseInEditor: inEditor ? { threshold } : undefined,
       tailRefused,
     });
+    // The result is in the channel as soon as the answer is read; a large response's editor
+    // follows (VS Code takes a while over a document of megabytes).
     const text = this.output.write(lines);
     log().info(
       `Invoke ${targetLabel(header.target)} ${header.invocationType}: ${response.StatusCode ?? '?'}${response.FunctionError ? ` (function error: ${response.FunctionError})` : ''} in ${Math.round(elapsed)} ms, request ${response.requestId ?? '?'}`,
     );
     const invocation = this.keep(header, response);
+    let responseDocument: vscode.TextDocument | undefined;
+    if (inEditor) {
+      responseDocument = await vscode.workspace.openTextDocument({ language: decoded.kind === 'json' ? 'json' : 'plaintext', content: decoded.text });
+      this.lastDocument = responseDocument;
+      await vscode.window.showTextDocument(responseDocument, { preview: false, preserveFocus: true });
+    }
     this.announce(header, lines[1], responseDocument, invocation, response.DurableExecutionArn);
     return {
       kind: 'result',

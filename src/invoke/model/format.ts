@@ -257,12 +257,24 @@ export function decodeResponse(payload: Uint8Array | undefined): DecodedResponse
   } catch {
     return { kind: 'binary', bytes, text: '' };
   }
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(text);
-    return { kind: 'json', bytes, value, text: prettyJson(text) };
+    value = JSON.parse(text);
   } catch {
     return { kind: 'text', bytes, text };
   }
+  // Pretty-printed when first read: a response that goes to an editor is written there after
+  // the result is in the channel, and a large one takes a while.
+  let pretty: string | undefined;
+  const raw = text;
+  return {
+    kind: 'json',
+    bytes,
+    value,
+    get text(): string {
+      return (pretty ??= prettyJson(raw));
+    },
+  };
 }
 
 interface ErrorPayload {
