@@ -13,6 +13,7 @@ import {
   PayloadError,
   readPayloadFile,
 } from '../../../src/invoke/model';
+import { forgetCheckedPayloads } from '../../../src/invoke/model/payloadFile';
 
 const RR = { file: 'payloads/p.json', invocationType: 'RequestResponse' as const };
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -242,6 +243,51 @@ describe('invoke/model/payload', () => {
     it('passes syntax errors through', async () => {
       const e = await payloadErrorAsync(() => readPayloadFile(path.join(dir, 'bad.json'), { file: 'bad.json', invocationType: 'RequestResponse' }));
       assert.equal(e.message, 'Invalid JSON in bad.json at line 1, column 9: a value is expected.');
+    });
+
+    describe('the same unchanged file again', () => {
+      const opts = { file: 'again.json', invocationType: 'RequestResponse' as const };
+      let file: string;
+      beforeEach(() => {
+        forgetCheckedPayloads();
+        file = path.join(dir, 'again.json');
+        fs.writeFileSync(file, '{"name":"world"}');
+      });
+
+      it('is not read and checked again', async () => {
+        const first = await readPayloadFile(file, opts);
+        const second = await readPayloadFile(file, opts);
+        assert.equal(second, first, 'the same checked payload (not read again)');
+      });
+
+      it('is read again after any write, even of the same size with the old modification time put back', async () => {
+        const first = await readPayloadFile(file, opts);
+        const { atime, mtime } = fs.statSync(file);
+        fs.writeFileSync(file, '{"name":"earth"}');
+        fs.utimesSync(file, atime, mtime);
+        const second = await readPayloadFile(file, opts);
+        assert.notEqual(second, first);
+        assert.equal(second.text, '{"name":"earth"}');
+      });
+
+      it('is checked again for another invocation type (other size limits), and a bad file after a good one is refused', async () => {
+        const sync = await readPayloadFile(file, opts);
+        const event = await readPayloadFile(file, { ...opts, invocationType: 'Event' });
+        assert.notEqual(event, sync);
+        fs.writeFileSync(file, '{"name":}');
+        const e = await payloadErrorAsync(() => readPayloadFile(file, { ...opts, invocationType: 'Event' }));
+        assert.equal(e.message, 'Invalid JSON in again.json at line 1, column 9: a value is expected.');
+      });
+
+      it('is another file when another file takes its place (renamed over it)', async () => {
+        const first = await readPayloadFile(file, opts);
+        const other = path.join(dir, 'other.json');
+        fs.writeFileSync(other, '{"name":"other"}');
+        fs.renameSync(other, file);
+        const second = await readPayloadFile(file, opts);
+        assert.equal(second.text, '{"name":"other"}');
+        assert.notEqual(second, first);
+      });
     });
   });
 });
