@@ -46,8 +46,14 @@ export class PairingState implements vscode.Disposable {
   }
 
   async set(uri: vscode.Uri, target: PairedTarget, invocationType?: InvocationType, tenantId?: string): Promise<void> {
-    this.store.set(uri.toString(), target, Date.now(), invocationType, tenantId);
-    await this.save();
+    const key = uri.toString();
+    const before = this.store.get(key);
+    const wasLatest = this.pairingsOfFunction(target.region, target.functionName)[0]?.payload === key;
+    const after = this.store.set(key, target, Date.now(), invocationType, tenantId);
+    // Only the time of use changed, and the file was already the function's latest: nothing
+    // the CodeLens, the tree or a picker shows, so no one is told (the time is still saved).
+    const shownChanged = !before || !wasLatest || !sameTarget(before.target, after.target) || before.invocationType !== after.invocationType || before.tenantId !== after.tenantId;
+    await this.save(shownChanged);
   }
 
   /**
@@ -90,8 +96,10 @@ export class PairingState implements vscode.Disposable {
     return this.store.all().filter((p) => p.target.region === region && p.target.functionName === functionName);
   }
 
-  private async save(): Promise<void> {
-    this.emitter.fire();
+  private async save(changed = true): Promise<void> {
+    if (changed) {
+      this.emitter.fire();
+    }
     await this.memento.update(STATE_KEY, this.store.toJSON());
   }
 

@@ -99,6 +99,28 @@ describe('Shareable test events (integration)', function () {
     assert.deepEqual(JSON.parse(doc.getText()), { name: 'Ada' });
   });
 
+  it('the group lists paired payload files, the one invoked last first, without a refresh of the view', async () => {
+    const a = file('payloads/order-a.json');
+    const b = file('payloads/order-b.json');
+    await fs.promises.writeFile(a.fsPath, '{"name": "A"}\n');
+    await fs.promises.writeFile(b.fsPath, '{"name": "B"}\n');
+    const target = { region: 'us-east-1', functionName: 'hello-world' };
+    const fp = api.views.functionsProvider as vscode.TreeDataProvider<unknown>;
+    const group = find(await rows(fp, find(await rows(fp), 'hello-world')), 'Test events');
+    const files = async () => (await rows(fp, group)).filter((r) => r.contextValue === 'testEventPayload').map((r) => r.label);
+    for (const [uri, first] of [
+      [a, 'payloads/order-a.json'],
+      [b, 'payloads/order-b.json'],
+      [a, 'payloads/order-a.json'],
+      [a, 'payloads/order-a.json'],
+    ] as const) {
+      const o = await run<InvokeOutcome>('invokeFile', uri, target);
+      assert.equal(o.kind, 'result');
+      await waitFor(`${first} first`, async () => ((await files())[0] === first ? true : undefined));
+    }
+    assert.deepEqual(await files(), ['payloads/order-a.json', 'payloads/order-b.json']);
+  });
+
   it('downloads an event to a payload file paired with the function and its invocation type; the file shows in the group', async () => {
     const rel = 'payloads/downloaded-grace.json';
     await fs.promises.rm(file(rel).fsPath, { force: true });
