@@ -69,12 +69,17 @@ export interface InvokeFeelFigures {
   payloadBytes: number;
   latencyMs: number;
   runs: number;
+  /** To the result in the channel (the ratio's numerator). */
+  channelMs: number[];
+  channelMedianMs: number;
+  /** To the command's end (the response editor shown, when it opens in one). */
   commandMs: number[];
   bareMs: number[];
   commandMedianMs: number;
   bareMedianMs: number;
   ratio: number;
   pairedRatio: number;
+  responseInEditor: boolean;
   failures: number;
   firstFailure?: string;
 }

@@ -79,18 +79,21 @@ export function invokeFeelFigures(results: HostResult[]): InvokeFeelFigures[] {
     .filter((r) => r.build === 'packaged')
     .flatMap((r) => r.invokeFeel ?? [])
     .map((c) => {
-      const m = sideBySide(c.commandMs, c.bareMs);
+      const m = sideBySide(c.channelMs, c.bareMs);
       return {
         label: c.label,
         payloadBytes: c.payloadBytes,
         latencyMs: c.latencyMs,
-        runs: c.commandMs.length,
-        commandMs: m.a,
+        runs: c.channelMs.length,
+        channelMs: m.a,
+        channelMedianMs: m.aMedianMs,
+        commandMs: c.commandMs.map((v) => round(v)),
         bareMs: m.b,
-        commandMedianMs: m.aMedianMs,
+        commandMedianMs: round(median(c.commandMs)),
         bareMedianMs: m.bMedianMs,
         ratio: m.ratio,
         pairedRatio: m.pairedRatio,
+        responseInEditor: c.responseInEditor === true,
         failures: c.failures,
         firstFailure: c.firstFailure,
       };

@@ -108,7 +108,7 @@ export async function run(): Promise<void> {
       write();
       log(`first view: ${fv.firstViewMs.toFixed(1)} ms; floor: dist/aws.js load ${fv.awsBundleLoadMs.toFixed(1)} ms + bare ListFunctions ${fv.bareListMs.toFixed(1)} ms`);
       if (params.mode === 'invoke') {
-        result.invokeFeel = await measureInvokeFeel(params, params.invokeCases ?? [], log);
+        result.invokeFeel = await measureInvokeFeel(api, params, params.invokeCases ?? [], log);
       } else if (params.mode === 'logs') {
         result.logsStreaming = await measureLogsStreaming(api, params, folder, log);
       } else if (params.mode === 'memory' && baseline) {

@@ -9,9 +9,13 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { interleaved, median } from '../stats';
 import { bareClient, setLatency } from './bareSdk';
+import { settle } from './settle';
+import { onInvocationsWritten } from './workbenchApi';
 import type { HostParams, InvokeFeelCase, InvokeFeelSample } from './protocol';
 
 export const INVOKE_FILE_COMMAND = 'lambdaWorkbench.invokeFile';
+/** After a run whose response opened in an editor: wait at most this long for the host to be quiet. */
+const SETTLE_MAX_MS = 10_000;
 
 /** What the command returns (InvokeOutcome): only what the benchmark reads. */
 export interface Outcome {
@@ -39,7 +43,7 @@ export async function closeResponseEditor(doc: vscode.TextDocument | undefined):
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 }
 
-export async function measureInvokeFeel(params: HostParams, cases: InvokeFeelCase[], log: (line: string) => void): Promise<InvokeFeelSample[]> {
+export async function measureInvokeFeel(api: unknown, params: HostParams, cases: InvokeFeelCase[], log: (line: string) => void): Promise<InvokeFeelSample[]> {
   const target = { region: params.region, functionName: params.functionName };
   const bare = bareClient({ region: params.region, profile: params.profile, endpoint: params.endpoint });
   const { InvokeCommand } = require('@aws-sdk/client-lambda') as typeof import('@aws-sdk/client-lambda');
@@ -51,15 +55,26 @@ export async function measureInvokeFeel(params: HostParams, cases: InvokeFeelCas
       // The payload file open, as when the user invokes from its CodeLens or its editor.
       await vscode.window.showTextDocument(uri, { preview: false });
       await setLatency(params.endpoint, 'Invoke', c.latencyMs);
-      const sample: InvokeFeelSample = { label: c.label, payloadBytes: bytes.length, latencyMs: c.latencyMs, commandMs: [], bareMs: [], failures: 0 };
+      const sample: InvokeFeelSample = { label: c.label, payloadBytes: bytes.length, latencyMs: c.latencyMs, channelMs: [], commandMs: [], bareMs: [], failures: 0 };
       let opened: vscode.TextDocument | undefined;
+      // Every run of the command, warm-up included: when its result block reached the channel.
+      const channelMs: number[] = [];
       const viaCommand = async () => {
+        let written: number | undefined;
+        const listener = onInvocationsWritten(api, () => {
+          written ??= performance.now();
+        });
+        const t0 = performance.now();
         try {
           const outcome = await invokeFileCommand(uri, target);
           opened = outcome.responseDocument;
+          sample.responseInEditor ||= opened !== undefined;
         } catch (err) {
           sample.failures++;
           sample.firstFailure ??= String((err as Error).message);
+        } finally {
+          listener.dispose();
+          channelMs.push((written ?? performance.now()) - t0);
         }
       };
       const viaSdk = async () => {
@@ -69,16 +84,23 @@ export async function measureInvokeFeel(params: HostParams, cases: InvokeFeelCas
         }
         sample.responseBytes = r.Payload?.length;
       };
+      // Outside the timing: a response editor is closed, and the host left to finish with it,
+      // so that the megabyte document leaving it does not weigh on the next run of either side.
       const closeOpened = async () => {
         const doc = opened;
         opened = undefined;
-        await closeResponseEditor(doc);
+        if (doc) {
+          await closeResponseEditor(doc);
+          await settle(SETTLE_MAX_MS);
+        }
       };
       log(`invoke ${c.label}, ${c.latencyMs} ms latency: ${c.runs} runs each after ${c.warmup} warm-up, interleaved`);
       const s = await interleaved(c.runs, c.warmup, viaCommand, viaSdk, closeOpened);
       sample.commandMs = s.a;
       sample.bareMs = s.b;
-      log(`invoke ${c.label}, ${c.latencyMs} ms latency: command ${median(s.a).toFixed(1)} ms, bare ${median(s.b).toFixed(1)} ms (medians)${sample.failures ? `, ${sample.failures} failed` : ''}`);
+      // The warm-up runs came first.
+      sample.channelMs = channelMs.slice(c.warmup);
+      log(`invoke ${c.label}, ${c.latencyMs} ms latency: result in the channel ${median(sample.channelMs).toFixed(1)} ms, command ${median(s.a).toFixed(1)} ms, bare ${median(s.b).toFixed(1)} ms (medians)${sample.failures ? `, ${sample.failures} failed` : ''}`);
       out.push(sample);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }

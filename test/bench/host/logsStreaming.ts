@@ -17,6 +17,7 @@ import * as vscode from 'vscode';
 import { interleaved, median } from '../stats';
 import { bareClient, type BareOptions } from './bareSdk';
 import { closeResponseEditor } from './invokeFeel';
+import { settle } from './settle';
 import type { HostParams, LogsStreamingParams, SideSample } from './protocol';
 import { invocationsText, lastNotification, stopAllTails, tailText } from './workbenchApi';
 
@@ -32,21 +33,6 @@ const STREAMER = 'bulk-streamer';
 const STREAM_TEXT = 'lambda-workbench bulk stream';
 /** After each 50 MB run, outside the timing: wait until the extension host is quiet (at most this long). */
 const SETTLE_MAX_MS = 15_000;
-
-/** Waits until the extension host used under a fifth of a CPU over 250 ms (the 50 MB document leaving it), or `maxMs`. */
-async function settle(maxMs: number): Promise<number> {
-  const t0 = performance.now();
-  while (performance.now() - t0 < maxMs) {
-    const cpu = process.cpuUsage();
-    const w0 = performance.now();
-    await sleep(250);
-    const used = process.cpuUsage(cpu);
-    if ((used.user + used.system) / 1000 / (performance.now() - w0) < 0.2) {
-      break;
-    }
-  }
-  return performance.now() - t0;
-}
 
 /** As the extension builds its client (src/aws/clients.ts): its own endpoint, so no `streaming-` host prefix for StartLiveTail. */
 function logsClient(o: BareOptions): CloudWatchLogsClient {

@@ -174,8 +174,13 @@ export interface InvokeFeelSample {
   label: string;
   payloadBytes: number;
   latencyMs: number;
+  /** From executeCommand() to the result block in "Lambda Invocations" (what the row's ratio takes). */
+  channelMs: number[];
+  /** From executeCommand() to the command's end (after the response editor is shown, when the response opens in one). */
   commandMs: number[];
   bareMs: number[];
+  /** The response opened in an editor (over invoke.responseInEditorThreshold). */
+  responseInEditor?: boolean;
   /** The command's outcome was not a result (should be 0). */
   failures: number;
   firstFailure?: string;

@@ -43,6 +43,11 @@ export function invocationsText(api: unknown): string {
   return hooks(api).invoke.channelText();
 }
 
+/** Calls `listener` whenever a whole block (a result) has been appended to "Lambda Invocations". */
+export function onInvocationsWritten(api: unknown, listener: () => void): vscode.Disposable {
+  return hooks(api).invoke.onDidWriteOutput(listener);
+}
+
 /** The last notification shown (to say why a command came to nothing). */
 export function lastNotification(api: unknown): string | undefined {
   return hooks(api).notifications().at(-1)?.message;
