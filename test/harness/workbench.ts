@@ -242,13 +242,16 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     const activityItem = page.locator(`.part.activitybar .action-item .action-label[aria-label^="${title}"]`);
     await activityItem.waitFor({ timeout: 60_000 });
 
-    const outputFiles = (name: string) =>
-      findFiles(path.join(srv.userDataDir, 'logs'), (file) => {
+    const outputFiles = (name: string) => {
+      // VS Code leaves out of the file name what a path cannot hold: "Lambda Tail: f (r)" is "<n>-Lambda Tail f (r).log".
+      const fileName = name.trim().replace(/[\\/:*?"<>|]/g, '');
+      return findFiles(path.join(srv.userDataDir, 'logs'), (file) => {
         const base = path.basename(file);
         // createOutputChannel(name): exthost*/output_logging_*/<n>-<name>.log
         // createOutputChannel(name, { log: true }): exthost*/<extension id>/<name>.log
-        return base === `${name}.log` ? file.includes(EXTENSION_ID) : new RegExp(`^\\d+-${escapeRegExp(name)}\\.log$`).test(base);
+        return base === `${fileName}.log` ? file.includes(EXTENSION_ID) : new RegExp(`^\\d+-${escapeRegExp(fileName)}\\.log$`).test(base);
       });
+    };
 
     const wb: Workbench = {
       page,

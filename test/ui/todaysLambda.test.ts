@@ -221,6 +221,8 @@ describe("UI: today's Lambda (tenant ids, the full log and live tail, response s
     await quickInput(page).waitFor({ state: 'hidden', timeout: 10_000 });
     await wb.showOutputChannel('Lambda Tail: chatty-logger (us-east-1)');
     await waitForOutputPanel(page, [/REPORT RequestId: /], 90_000);
+    // The channel's own log file holds it too (its name has a colon, which the file name leaves out).
+    await wb.waitForOutput('Lambda Tail: chatty-logger (us-east-1)', /REPORT RequestId: /, { timeout: 30_000 });
     await restPointer(page);
     await page.waitForTimeout(300);
     await wb.screenshot('docs/images/tail-logs.png');
