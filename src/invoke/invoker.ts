@@ -530,7 +530,7 @@ export class Invoker {
   private async succeeded(header: ResultHeader, response: InvokeResponse, elapsed: number, logType: 'Tail' | 'None', tailRefused?: { logGroup: string }): Promise<InvokeOutcome> {
     const threshold = Math.max(0, vscode.workspace.getConfiguration(SETTINGS_SECTION).get<number>(SETTINGS.responseInEditorThreshold, 65536));
     const decoded = loadInvokeModel().decodeResponse(response.Payload);
-    const inEditor = decoded.bytes > threshold && (decoded.kind === 'json' || decoded.kind === 'text');
+    const inEditor = decoded.bytes > threshold && decoded.textual;
     const lines = loadInvokeModel().formatInvokeResult({
       ...header,
       response,

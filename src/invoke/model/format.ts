@@ -153,8 +153,11 @@ export function formatReport(r: ReportMetrics): string[] {
 }
 
 export interface DecodedResponse {
+  /** For UTF-8 text, json or text is decided (JSON.parse) when first read. */
   kind: 'empty' | 'json' | 'text' | 'binary';
   bytes: number;
+  /** UTF-8 text (json or text): known without parsing it. */
+  textual: boolean;
   /** The JSON value (kind json). */
   value?: unknown;
   /** What to show: pretty-printed JSON, the text, or nothing. */
@@ -245,34 +248,48 @@ function literalEnd(text: string, start: number): number {
 // Stateless between calls (no streaming): one instance serves every response.
 const responseDecoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Decodes a response payload: JSON (pretty-printed), other UTF-8 text, or binary. */
+type Parsed = { ok: true; value: unknown } | { ok: false };
+
+function parseJson(text: string): Parsed {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/**
+ * Decodes a response payload: JSON (pretty-printed), other UTF-8 text, or binary. Whether UTF-8
+ * text is JSON, its value and its pretty-printed text are worked out when first read: a large
+ * response that goes to an editor is parsed after the result is in the channel (the result
+ * itself does not need it unless it is a function error).
+ */
 export function decodeResponse(payload: Uint8Array | undefined): DecodedResponse {
   const bytes = payload?.length ?? 0;
   if (!payload || bytes === 0) {
-    return { kind: 'empty', bytes: 0, text: '' };
+    return { kind: 'empty', bytes: 0, textual: false, text: '' };
   }
-  let text: string;
+  let raw: string;
   try {
-    text = responseDecoder.decode(payload);
+    raw = responseDecoder.decode(payload);
   } catch {
-    return { kind: 'binary', bytes, text: '' };
+    return { kind: 'binary', bytes, textual: false, text: '' };
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { kind: 'text', bytes, text };
-  }
-  // Pretty-printed when first read: a response that goes to an editor is written there after
-  // the result is in the channel, and a large one takes a while.
+  let parsed: Parsed | undefined;
   let pretty: string | undefined;
-  const raw = text;
+  const parse = (): Parsed => (parsed ??= parseJson(raw));
   return {
-    kind: 'json',
     bytes,
-    value,
+    textual: true,
+    get kind(): 'json' | 'text' {
+      return parse().ok ? 'json' : 'text';
+    },
+    get value(): unknown {
+      const p = parse();
+      return p.ok ? p.value : undefined;
+    },
     get text(): string {
-      return (pretty ??= prettyJson(raw));
+      return parse().ok ? (pretty ??= prettyJson(raw)) : raw;
     },
   };
 }

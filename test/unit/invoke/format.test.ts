@@ -360,7 +360,19 @@ describe('invoke/model/format', () => {
 
   it('pretty-prints JSON keeping numbers as written', () => {
     assert.equal(prettyJson('{"n":12345678901234567890,"f":1.10,"a":[]}'), '{\n  "n": 12345678901234567890,\n  "f": 1.10,\n  "a": []\n}');
-    assert.deepEqual(decodeResponse(bytes('"こんにちは 🌸"')), { kind: 'json', bytes: 22, value: 'こんにちは 🌸', text: '"こんにちは 🌸"' });
+    assert.deepEqual(decodeResponse(bytes('"こんにちは 🌸"')), { kind: 'json', bytes: 22, textual: true, value: 'こんにちは 🌸', text: '"こんにちは 🌸"' });
+  });
+
+  it('decodes text that is not JSON as text, bytes that are not UTF-8 as binary, nothing as empty; a large response says it is text before it is parsed', () => {
+    const t = decodeResponse(bytes('hello {'));
+    assert.deepEqual({ kind: t.kind, textual: t.textual, value: t.value, text: t.text }, { kind: 'text', textual: true, value: undefined, text: 'hello {' });
+    assert.deepEqual(decodeResponse(new Uint8Array([0xff, 0xfe])), { kind: 'binary', bytes: 2, textual: false, text: '' });
+    assert.deepEqual(decodeResponse(undefined), { kind: 'empty', bytes: 0, textual: false, text: '' });
+    const big = decodeResponse(bytes(JSON.stringify({ rows: Array.from({ length: 5000 }, (_, i) => ({ i })) })));
+    assert.equal(big.textual, true);
+    assert.equal(big.kind, 'json');
+    assert.equal((big.value as { rows: unknown[] }).rows.length, 5000);
+    assert.ok(big.text.startsWith('{\n  "rows": [\n    {\n      "i": 0\n    },'));
   });
 
   it('pretty-prints a 6 MB response as JSON.stringify(…, null, 2) would', () => {
