@@ -95,8 +95,8 @@ const CONFIG = {
   invokeFeel: [
     { label: '1 KB', bytes: 1024, latencyMs: 0, runs: QUICK ? 8 : 40, warmup: QUICK ? 3 : 10 },
     { label: '1 KB', bytes: 1024, latencyMs: 50, runs: QUICK ? 5 : 20, warmup: 3 },
-    { label: '1 MB', bytes: 1024 * 1024, latencyMs: 0, runs: QUICK ? 4 : 10, warmup: 2 },
-    { label: '1 MB', bytes: 1024 * 1024, latencyMs: 50, runs: QUICK ? 3 : 8, warmup: 2 },
+    { label: '1 MB', bytes: 1024 * 1024, latencyMs: 0, runs: QUICK ? 4 : 20, warmup: 2 },
+    { label: '1 MB', bytes: 1024 * 1024, latencyMs: 50, runs: QUICK ? 3 : 20, warmup: 2 },
   ],
   /** The logs window: full log, tail latency, streaming (`--logs fullLog,tail,streaming` picks among them). */
   logs: {
