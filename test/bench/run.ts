@@ -392,8 +392,16 @@ function extensionUnderTest(report: BenchReport, scratch: string): { dir: string
     return { dir: REPO_ROOT };
   }
   extractZip(vsix, path.join(scratch, 'vsix'));
-  report.measured = `${path.basename(vsix)}, unpacked`;
-  return { dir: path.join(scratch, 'vsix', 'extension'), vsix };
+  const dir = path.join(scratch, 'vsix', 'extension');
+  // The benchmark's windows read the extension through its test hooks, which are not packaged:
+  // the build's bundle of them goes beside the packaged ones (loaded in ExtensionMode.Test only).
+  const hooks = path.join(REPO_ROOT, 'dist', 'testHooks.js');
+  if (!fs.existsSync(hooks)) {
+    throw new Error(`${hooks} is missing: run \`npm run build\` (scripts/bench.sh does)`);
+  }
+  fs.copyFileSync(hooks, path.join(dir, 'dist', 'testHooks.js'));
+  report.measured = `${path.basename(vsix)}, unpacked, with the test hooks (dist/testHooks.js) beside it`;
+  return { dir, vsix };
 }
 
 async function measure(report: BenchReport, only: Set<Section>, scratch: string, resultsDir: string, onStop: (stop: () => Promise<void>) => void): Promise<void> {

@@ -18,7 +18,7 @@ const ALLOWED: ReadonlyArray<[RegExp, string]> = [
   [/^extension\.vsixmanifest$/, "vsce's extension.vsixmanifest"],
   [/^extension\/package\.json$/, 'package.json'],
   [/^extension\/package\.nls(\.[A-Za-z-]+)?\.json$/, 'package.nls*.json'],
-  [/^extension\/dist\/[^/]+\.js$/, 'dist/*.js'],
+  [/^extension\/dist\/(?!testHooks\.js$)[^/]+\.js$/, 'dist/*.js but testHooks.js'],
   [/^extension\/schemas\/.+/, 'schemas/**'],
   [/^extension\/media\/.+/, 'media/**'],
   [/^extension\/l10n\/bundle\.l10n(\.[A-Za-z-]+)?\.json$/, 'l10n/bundle.l10n*.json'],
@@ -100,6 +100,10 @@ describe('Package (lambda-workbench.vsix)', () => {
     assert.deepEqual(unexpected, [], `not in the allowlist (${ALLOWED.map(([, what]) => what).join(', ')})`);
   });
 
+  it('does not hold the test hooks (dist/testHooks.js: only the extension\'s own tests load them)', () => {
+    assert.ok(!names.includes('extension/dist/testHooks.js'), 'dist/testHooks.js is packaged');
+  });
+
   it('holds no sources, tests, dependencies or source maps', () => {
     const bad = names.filter((name) => /^extension\/(src|test|out|node_modules|scripts|docs|\.vscode|\.ci)\//.test(name) || name.endsWith('.map') || name.endsWith('.ts'));
     assert.deepEqual(bad, []);
@@ -114,6 +118,7 @@ describe('Package (lambda-workbench.vsix)', () => {
       'extension/dist/config.js',
       'extension/dist/invoke.js',
       'extension/dist/testEvents.js',
+      'extension/dist/logs.js',
     ]) {
       assert.ok(names.includes(required), `${required} is missing`);
     }
