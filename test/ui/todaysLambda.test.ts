@@ -263,6 +263,31 @@ describe("UI: today's Lambda (tenant ids, the full log and live tail, response s
     assert.ok(block.indexOf(STORY_LAST) < block.indexOf('✔ Streamed'), block);
     await wb.runCommand('View: Toggle Maximized Panel');
   });
+
+  it('after Reload Window (the state is saved without holding up an invoke): the payload file still names its function and tenant, and Invoke Again sends the last invocation', async () => {
+    const page = wb.page;
+    const streamsBefore = blocksOf(await wb.readOutputChannel('Lambda Invocations'), 'story-streamer').length;
+    await wb.runCommand('Developer: Reload Window');
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.part.activitybar').waitFor({ timeout: 60_000 });
+    // The payload file invoked with tenant acme in the first test: its CodeLens, from the saved pairing.
+    await wb.closeEditors();
+    await page.keyboard.press('Control+P');
+    await quickInput(page).waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type('tenant-note.json');
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: 'tenant-note.json' }).waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    const lens = page.locator('.part.editor .codelens-decoration', { hasText: 'tenant acme' }).first();
+    await lens.waitFor({ state: 'visible', timeout: 60_000 });
+    assert.match((await lens.innerText()).replace(/\u00a0/g, ' '), /Invoke tenant-notes \(us-east-1\) · tenant acme/);
+    // The last invocation of the window before the reload was story-streamer's: Invoke Again sends it.
+    await wb.runCommand(`${nls('category')}: ${nls('command.invokeAgain')}`);
+    await waitForCondition(
+      async () => blocksOf(await wb.readOutputChannel('Lambda Invocations'), 'story-streamer').some((b, i) => i >= streamsBefore && /^✔ Streamed 523 bytes in 10 chunks$/m.test(b)),
+      'a new story-streamer block, streamed to its end, after the reload',
+      120_000,
+    );
+  });
 });
 
 async function waitForCondition(check: () => Promise<boolean>, what: string, timeout: number): Promise<void> {
