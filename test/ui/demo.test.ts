@@ -21,27 +21,20 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Locator } from 'playwright-core';
-import { DEMO_ACCOUNT, Emulator, fixtures, startEmulator } from '../emulator';
+import { DEMO_ACCOUNT, Emulator } from '../emulator';
 import { DEMO_SMOKE_TEST_DRIVER, demoEnv, demoSettings } from '../harness/demoSettings';
-import { startWorkbench, Workbench } from '../harness/workbench';
+import type { Workbench } from '../harness/workbench';
+import { demoSession } from './session';
 import { clickDialogButton, closeNotifications, dialog, escapeRegExp, nls, quickInput, restPointer, showHover, waitForNotification, waitForPickItem } from './support';
 
 const WALKTHROUGH = nls('walkthrough.title');
 
 describe('UI: the demo, as a user gets it', function () {
   this.timeout(300_000);
+  const session = demoSession((endpoint) => ({ settings: demoSettings(endpoint), env: demoEnv(), smokeTestDriver: DEMO_SMOKE_TEST_DRIVER }));
   let emulator: Emulator;
   let wb: Workbench;
-
-  before(async () => {
-    emulator = await startEmulator({ port: 0, seed: 'demo', quiet: true });
-    wb = await startWorkbench({
-      workspace: fixtures.demoWorkspace,
-      settings: demoSettings(emulator.endpoint),
-      env: demoEnv(),
-      smokeTestDriver: DEMO_SMOKE_TEST_DRIVER,
-    });
-  });
+  before(() => ({ emulator, wb } = session.started()));
 
   afterEach(async function () {
     if (this.currentTest?.state === 'failed' && wb) {
@@ -49,11 +42,6 @@ describe('UI: the demo, as a user gets it', function () {
       const file = await wb.page.screenshot({ path: path.join(os.tmpdir(), `lambda-workbench-ui-demo-${Date.now()}.png`) }).then(() => undefined, () => undefined);
       void file;
     }
-  });
-
-  after(async () => {
-    await wb?.stop();
-    await emulator?.stop();
   });
 
   /** Opens the walkthrough (Welcome: Open Walkthrough…); returns whether step `id` is checked off. */

@@ -8,8 +8,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { DEMO_REGION, Emulator, fixtures, startEmulator } from '../emulator';
-import { startWorkbench, Workbench } from '../harness/workbench';
+import type { Workbench } from '../harness/workbench';
+import { demoAws, demoSession } from './session';
 import { choosePickItem, nls, quickInput, restPointer, waitForOutputPanel } from './support';
 
 /** The themes (their label in the theme picker, and the class the workbench takes when it applies). */
@@ -52,22 +52,12 @@ async function colours(page: Page, texts: string[]): Promise<{ text: string; tok
 
 describe('UI: the invoke output at a glance, in three themes', function () {
   this.timeout(300_000);
-  let emulator: Emulator;
+  const session = demoSession((endpoint) => ({ aws: demoAws(endpoint), settings: { 'workbench.colorTheme': 'Default Light Modern' } }));
   let wb: Workbench;
 
-  before(async () => {
-    emulator = await startEmulator({ port: 0, seed: 'demo', quiet: true });
-    wb = await startWorkbench({
-      workspace: fixtures.demoWorkspace,
-      aws: { endpoint: emulator.endpoint, profile: 'demo', regions: [DEMO_REGION], credentialsFile: fixtures.credentialsFile, configFile: fixtures.configFile },
-      settings: { 'workbench.colorTheme': 'Default Light Modern' },
-    });
+  before(() => {
+    ({ wb } = session.started());
     fs.writeFileSync(path.join(wb.workspace, 'payloads', 'broken.json'), '{\n  "orderId": "ord-1"\n  "amount": 3\n}\n');
-  });
-
-  after(async () => {
-    await wb?.stop();
-    await emulator?.stop();
   });
 
   async function invoke(functionName: string, payload: string): Promise<void> {

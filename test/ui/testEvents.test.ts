@@ -6,45 +6,21 @@
  * the emulator's registry). Saves docs/images/test-events.png.
  */
 import * as assert from 'node:assert/strict';
-import { DEMO_REGION, Emulator, fixtures, startEmulator } from '../emulator';
-import { startWorkbench, Workbench } from '../harness/workbench';
+import { DEMO_REGION, type Emulator } from '../emulator';
+import type { Workbench } from '../harness/workbench';
+import { closeWalkthrough, demoSession } from './session';
 import { choosePickItem, clickDialogButton, clickMenuItem, dialog, nls, openContextMenu, quickInput, restPointer, setSideBarWidth, sideBarRow, waitForNotification, waitForOutputPanel } from './support';
 
 describe('UI: shareable test events', function () {
   this.timeout(300_000);
+  const session = demoSession();
   let emulator: Emulator;
   let wb: Workbench;
-
-  before(async () => {
-    emulator = await startEmulator({ port: 0, seed: 'demo', quiet: true });
-    wb = await startWorkbench({
-      workspace: fixtures.demoWorkspace,
-      aws: { endpoint: emulator.endpoint, profile: 'demo', regions: [DEMO_REGION], credentialsFile: fixtures.credentialsFile, configFile: fixtures.configFile },
-    });
-  });
-
-  after(async () => {
-    await wb?.stop();
-    await emulator?.stop();
-  });
+  before(() => ({ emulator, wb } = session.started()));
 
   it('tree: hello-world → Test events shows the console events; a click on the Event one invokes it asynchronously (202)', async () => {
     const page = wb.page;
-    // The walkthrough opens on the first activation: let it come, then close it.
-    await page.locator('.part.editor .gettingStartedContainer').waitFor({ state: 'visible', timeout: 60_000 });
-    // The walkthrough takes the focus as it draws, which can close the palette: try again.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await wb.closeEditors();
-        break;
-      } catch (err) {
-        if (attempt === 3) {
-          throw err;
-        }
-        await page.keyboard.press('Escape');
-        await page.waitForTimeout(1_000);
-      }
-    }
+    await closeWalkthrough(wb);
     await wb.openView();
     await setSideBarWidth(page, 430);
     await (await wb.waitForTreeItem('hello-world', { timeout: 60_000 })).click();

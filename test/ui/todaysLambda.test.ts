@@ -15,8 +15,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { DEMO_REGION, Emulator, fixtures, startEmulator } from '../emulator';
-import { startWorkbench, Workbench } from '../harness/workbench';
+import type { Emulator } from '../emulator';
+import type { Workbench } from '../harness/workbench';
+import { closeWalkthrough, demoSession } from './session';
 import {
   choosePickItem,
   clickMenuItem,
@@ -41,31 +42,16 @@ const STORY_INTERVAL_MS = 700;
 
 describe("UI: today's Lambda (tenant ids, the full log and live tail, response streaming)", function () {
   this.timeout(300_000);
+  const session = demoSession();
   let emulator: Emulator;
   let wb: Workbench;
 
   before(async () => {
-    emulator = await startEmulator({ port: 0, seed: 'demo', quiet: true });
-    wb = await startWorkbench({
-      workspace: fixtures.demoWorkspace,
-      aws: { endpoint: emulator.endpoint, profile: 'demo', regions: [DEMO_REGION], credentialsFile: fixtures.credentialsFile, configFile: fixtures.configFile },
-    });
+    ({ emulator, wb } = session.started());
     fs.writeFileSync(path.join(wb.workspace, 'payloads', 'story-slow.json'), `{\n  "intervalMs": ${STORY_INTERVAL_MS}\n}\n`);
     // The walkthrough opens on the first activation (it would take the focus from the palette): let it come, then close it.
-    await wb.page.locator('.part.editor .gettingStartedContainer').waitFor({ state: 'visible', timeout: 60_000 });
     await wb.page.getByText(nls('walkthrough.title'), { exact: true }).first().waitFor({ state: 'visible', timeout: 60_000 });
-    // On a busy machine the walkthrough may take the focus (closing the palette) once more: try again.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await wb.closeEditors();
-        break;
-      } catch (err) {
-        if (attempt === 3) {
-          throw err;
-        }
-        await wb.page.keyboard.press('Escape');
-      }
-    }
+    await closeWalkthrough(wb);
     await wb.openView();
     await setSideBarWidth(wb.page, 400);
     // (tenant-notes is below the fold of the view: the first functions say the tree is there.)
@@ -83,11 +69,6 @@ describe("UI: today's Lambda (tenant ids, the full log and live tail, response s
     await page.keyboard.press('Escape');
     await closeNotifications(page).catch(() => undefined);
     await wb.closeEditors();
-  });
-
-  after(async () => {
-    await wb?.stop();
-    await emulator?.stop();
   });
 
   /** Invoke Function… from the palette: the function, `$LATEST` when a qualifier is offered, the payload file. */
@@ -114,6 +95,18 @@ describe("UI: today's Lambda (tenant ids, the full log and live tail, response s
     if (!(await wb.viewTitle('Functions').isVisible())) {
       await wb.openView();
     }
+  }
+
+  /** Opens tenant-note.json by Quick Open, as a person does: its CodeLens names tenant-notes and the remembered tenant. */
+  async function assertTenantLens(page: Page): Promise<void> {
+    await page.keyboard.press('Control+P');
+    await quickInput(page).waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type('tenant-note.json');
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: 'tenant-note.json' }).waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    const lens = page.locator('.part.editor .codelens-decoration', { hasText: 'tenant acme' }).first();
+    await lens.waitFor({ state: 'visible', timeout: 60_000 });
+    assert.match((await lens.innerText()).replace(/\u00a0/g, ' '), /Invoke tenant-notes \(us-east-1\) · tenant acme/);
   }
 
   /** The channel's blocks of `functionName` (each from its `===` header), newest last. */
@@ -154,14 +147,7 @@ describe("UI: today's Lambda (tenant ids, the full log and live tail, response s
     await wb.runCommand('View: Toggle Maximized Panel');
 
     // The payload file, opened by Quick Open: its CodeLens names the remembered tenant.
-    await page.keyboard.press('Control+P');
-    await quickInput(page).waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.type('tenant-note.json');
-    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: 'tenant-note.json' }).waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
-    const lens = page.locator('.part.editor .codelens-decoration', { hasText: 'tenant acme' }).first();
-    await lens.waitFor({ state: 'visible', timeout: 60_000 });
-    assert.match((await lens.innerText()).replace(/\u00a0/g, ' '), /Invoke tenant-notes \(us-east-1\) · tenant acme/);
+    await assertTenantLens(page);
     await restPointer(page);
     await page.waitForTimeout(300);
     await wb.screenshot('docs/images/tenant-invoke.png');
@@ -272,14 +258,7 @@ describe("UI: today's Lambda (tenant ids, the full log and live tail, response s
     await page.locator('.part.activitybar').waitFor({ timeout: 60_000 });
     // The payload file invoked with tenant acme in the first test: its CodeLens, from the saved pairing.
     await wb.closeEditors();
-    await page.keyboard.press('Control+P');
-    await quickInput(page).waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.type('tenant-note.json');
-    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: 'tenant-note.json' }).waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
-    const lens = page.locator('.part.editor .codelens-decoration', { hasText: 'tenant acme' }).first();
-    await lens.waitFor({ state: 'visible', timeout: 60_000 });
-    assert.match((await lens.innerText()).replace(/\u00a0/g, ' '), /Invoke tenant-notes \(us-east-1\) · tenant acme/);
+    await assertTenantLens(page);
     // The last invocation of the window before the reload was story-streamer's: Invoke Again sends it.
     await wb.runCommand(`${nls('category')}: ${nls('command.invokeAgain')}`);
     await waitForCondition(
