@@ -141,6 +141,12 @@ export function viewNames(locale?: string): Record<string, string> {
   return Object.fromEntries(views.map((v) => [v.id, resolveNls(v.name, locale)]));
 }
 
+/** What the .vsix leaves out of the folders it takes: source maps, and the test hooks' bundle. */
+function leftOutOfVsix(file: string): boolean {
+  const rel = path.relative(REPO_ROOT, file).split(path.sep).join('/');
+  return rel.endsWith('.map') || rel === 'dist/testHooks.js';
+}
+
 /**
  * Copies what a .vsix of the extension holds (see .vscodeignore) to a new temporary folder,
  * to install from (CodeServerOptions.extensions). The caller removes the folder.
@@ -158,7 +164,7 @@ export function stageInstalledExtension(): string {
       /^(README|CHANGELOG)\.md$/.test(entry) ||
       /^LICENSE(\.txt|\.md)?$/.test(entry);
     if (allowed) {
-      fs.cpSync(path.join(REPO_ROOT, entry), path.join(stage, entry), { recursive: true });
+      fs.cpSync(path.join(REPO_ROOT, entry), path.join(stage, entry), { recursive: true, filter: (src) => !leftOutOfVsix(src) });
     }
   }
   return stage;
